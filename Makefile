@@ -1,0 +1,33 @@
+# The few targets a newcomer needs. `make demo` and `make test` set everything up themselves.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test lint typecheck evaluate benchmark model clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)  ## create .venv and install pantau with its development tools
+
+demo: $(STAMP)  ## the main job: read the bundled sample articles and print their records
+	$(BIN)/pantau demo
+
+test: $(STAMP)  ## the whole test suite: lint, types, tests, quality gates
+	$(BIN)/ruff check pantau tests
+	$(BIN)/ruff format --check pantau tests
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+evaluate: $(STAMP)  ## print the quality scores on the gold corpora
+	$(BIN)/pantau evaluate
+
+benchmark: $(STAMP)  ## throughput and memory of the reader
+	$(BIN)/pantau benchmark
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
