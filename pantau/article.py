@@ -45,6 +45,7 @@ WarningCode = Literal[
     "truncated",
     "html_metadata",
     "date_unresolved",
+    "weekday_mismatch",
 ]
 
 
@@ -221,7 +222,9 @@ class ActorMention:
 
 
 GeoPrecision = Literal[1, 2, 3, 4]
-PlaceKind = Literal["populated_place", "district", "regency", "province", "country", "region", "other"]
+PlaceKind = Literal[
+    "populated_place", "district", "regency", "province", "country", "region", "other"
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,112 @@
+"""Throughput and memory of the reader on generated 3 KB articles.
+
+The articles are built from the bundled samples' paragraphs (deterministic for a seed), so the
+figures can be re-run anywhere: ``pantau benchmark``. Time is wall-clock on one process (one
+core); memory is the process's peak resident set size.
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from importlib.resources import files
+
+from pantau.reader import Reader
+
+_DATELINES = (
+    "Jakarta (ANTARA) - ",
+    "JAKARTA, KOMPAS.com - ",
+    "Gaza, 12 Rajab 1445/24 Januari 2024 (MINA) – ",
+    "REPUBLIKA.CO.ID, JAKARTA -- ",
+    "Jakarta - ",
+)
+_BOILERPLATE = (
+    "Baca juga: Polisi Tangkap Dua Orang Terduga Pelaku Pembakaran",
+    "ADVERTISEMENT",
+    "SCROLL TO CONTINUE WITH CONTENT",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BenchmarkResult:
+    name: str
+    articles: int
+    seconds: float
+    mean_chars: float
+
+    @property
+    def per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds else float("inf")
+
+
+def sample_paragraphs() -> list[str]:
+    """Body paragraphs of the bundled samples (their text files), without datelines."""
+    reader = Reader()
+    paragraphs: list[str] = []
+    for sample in sorted(files("pantau.samples").iterdir(), key=lambda p: p.name):
+        if sample.name.endswith((".txt", ".html")):
+            article = reader.read(sample.read_bytes())
+            paragraphs.extend(article.text[p.start : p.end] for p in article.paragraphs)
+    return paragraphs
+
+
+def generate(count: int, *, size: int = 3000, seed: int = 0) -> list[str]:
+    """``count`` plain-text articles of about ``size`` characters each."""
+    rng = random.Random(seed)
+    pool = sample_paragraphs()
+    articles = []
+    for _ in range(count):
+        parts = [rng.choice(_DATELINES) + rng.choice(pool)]
+        length = len(parts[0])
+        while length < size:
+            paragraph = rng.choice(pool) if rng.random() > 0.1 else rng.choice(_BOILERPLATE)
+            parts.append(paragraph)
+            length += len(paragraph) + 1
+        articles.append("\n".join(parts))
+    return articles
+
+
+def as_html(article: str, number: int) -> str:
+    """Wrap a plain-text article in a news page with navigation, ads and a footer."""
+    body = "".join(f"<p>{escape(p)}</p>\n" for p in article.split("\n"))
+    return (
+        "<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'>"
+        f"<title>Berita nomor {number}</title>"
+        "<meta property='og:site_name' content='Contoh News'>"
+        "<meta property='article:published_time' content='2024-03-05T14:20:00+07:00'>"
+        "</head><body><nav><a href='/'>Beranda</a> <a href='/n'>Nasional</a></nav>"
+        f"<article><h1>Berita nomor {number}</h1><div class='content'>{body}</div></article>"
+        "<div class='share'>Bagikan</div><footer>Copyright 2024 Contoh News</footer>"
+        "</body></html>"
+    )
+
+
+def run(
+    *, count: int = 2000, html_count: int = 300, seed: int = 0,
+    progress: Callable[[str], None] | None = None,
+) -> list[BenchmarkResult]:  # fmt: skip
+    """Time ``Reader.read`` over generated text and HTML articles."""
+    reader = Reader()
+    texts = generate(count, seed=seed)
+    pages = [as_html(text, i) for i, text in enumerate(texts[:html_count])]
+    results = []
+    for name, inputs in (("read, plain text", texts), ("read, HTML", pages)):
+        if progress:
+            progress(f"{name}: {len(inputs)} articles")
+        reader.read(inputs[0])  # warm up
+        start = time.perf_counter()
+        for item in inputs:
+            reader.read(item)
+        elapsed = time.perf_counter() - start
+        mean = sum(len(i) for i in inputs) / len(inputs)
+        results.append(BenchmarkResult(name, len(inputs), elapsed, mean))
+    return results
+
+
+def peak_memory_mb() -> float:
+    """Peak resident set size of this process so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -1,0 +1,31 @@
+"""``pantau benchmark``: throughput and peak memory on generated 3 KB articles."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from pantau.benchmark import peak_memory_mb, run
+
+
+def benchmark_command(
+    articles: Annotated[int, typer.Option(min=10, help="Plain-text articles to read.")] = 2000,
+    html: Annotated[int, typer.Option(min=10, help="HTML pages to read.")] = 300,
+    seed: Annotated[int, typer.Option(help="Seed of the article generator.")] = 0,
+) -> None:
+    """Measure articles per second (one core) and peak memory of the reader."""
+    console = Console(stderr=True)
+    results = run(count=articles, html_count=html, seed=seed, progress=console.log)
+    table = Table(title="pantau benchmark (one process, one core)")
+    for column in ("stage", "articles", "mean chars", "seconds", "articles/s"):
+        table.add_column(column, justify="right" if column != "stage" else "left")
+    for r in results:
+        table.add_row(
+            r.name, str(r.articles), f"{r.mean_chars:,.0f}", f"{r.seconds:.2f}",
+            f"{r.per_second:,.0f}",
+        )  # fmt: skip
+    Console().print(table)
+    Console().print(f"peak resident memory: {peak_memory_mb():,.0f} MB")
