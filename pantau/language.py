@@ -1,36 +1,86 @@
 """Which language an article is written in: Indonesian, Malay, English or other.
 
-py3langid (a naive Bayes model shipped in its package) ranks the languages; Indonesian and Malay
-are close, so the identifier is restricted to a set of languages and only the first
-``sample_chars`` characters are read (enough for a stable answer, and cheap).
+Two steps, the cheap one first:
+
+1. Function words (``pantau/data/language_markers.toml``): a text whose first words are full of
+   Indonesian function words and holds none of the words that mark Malay or English is
+   Indonesian. This settles nearly every Indonesian news article in a few microseconds.
+2. Anything else goes to py3langid (a naive Bayes model shipped in its package), restricted to a
+   set of languages, on the first ``sample_chars`` characters; Malay and Indonesian are close,
+   so the function words then also decide between those two.
 """
 
 from __future__ import annotations
 
+import re
+import tomllib
+from importlib.resources import files
 from typing import Literal
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from pantau.article import Language
+from pantau.errors import ResourceError
 
 _CANDIDATES = (
     "id", "ms", "jv", "en", "nl", "de", "fr", "es", "pt", "it", "ar", "tl",
     "vi", "th", "zh", "ja", "ko", "ru", "tr",
 )  # fmt: skip
+_WORD = re.compile(r"[^\W\d_]+")
+_SHORTCUT_MIN_WORDS = 12
+"""Fewest Indonesian function words for the shortcut to decide alone."""
+
+Code = Literal["id", "ms", "en", "other"]
 
 
 class LanguageChecker:
     """Identify the language of a text; load once, call many times."""
 
     def __init__(self, *, sample_chars: int = 1500) -> None:
+        markers = _load_markers()
+        self._shared = markers["indonesian_malay"]
+        self._indonesian = markers["indonesian"]
+        self._malay = markers["malay"]
+        self._english = markers["english"]
         self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
         self._identifier.set_languages(list(_CANDIDATES))
         self._sample_chars = sample_chars
 
     def check(self, text: str) -> Language:
         sample = text[: self._sample_chars]
+        words = _WORD.findall(sample.lower())
+        shared = indonesian = malay = english = 0
+        for word in words:
+            if word in self._shared:
+                shared += 1
+            if word in self._indonesian:
+                indonesian += 1
+            elif word in self._malay:
+                malay += 1
+            elif word in self._english:
+                english += 1
+        if shared + indonesian >= _SHORTCUT_MIN_WORDS and malay == 0 and english <= 1:
+            share = (shared + indonesian) / len(words)
+            return Language(code="id", detected="id", confidence=round(min(1.0, 2 * share), 4))
         detected, confidence = self._identifier.classify(sample)
-        code: Literal["id", "ms", "en", "other"] = "other"
-        if detected == "id" or detected == "ms" or detected == "en":
-            code = detected
+        code: Code = "other"
+        if detected in ("id", "ms"):
+            code = "ms" if malay > indonesian else "id"
+        elif detected == "en":
+            code = "en"
         return Language(code=code, detected=str(detected), confidence=round(float(confidence), 4))
+
+
+def _load_markers() -> dict[str, frozenset[str]]:
+    resource = files("pantau") / "data" / "language_markers.toml"
+    try:
+        data = tomllib.loads(resource.read_text(encoding="utf-8"))
+        return {name: frozenset(data[name]["words"]) for name in _MARKER_SETS}
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as e:
+        raise ResourceError(
+            f"pantau/data/language_markers.toml is missing or malformed ({e!r}): "
+            f"it needs the tables {', '.join(_MARKER_SETS)}, each with a list `words`"
+        ) from e
+
+
+_MARKER_SETS = ("indonesian_malay", "indonesian", "malay", "english")
