@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pantau.article import Article
-from pantau.errors import BinaryInputError, EmptyInputError, InputTooLargeError, MarkupError
+from pantau.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    MarkupError,
+)
 from pantau.reader import Reader, read
 from pantau.source import Limits
 
@@ -196,3 +205,46 @@ def test_html_article(reader: Reader) -> None:
     assert any(
         d.text.startswith("Sabtu (1/6)") and d.date == dt.date(2024, 6, 1) for d in article.dates
     )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Jakarta (ANTARA) - Polisi menangkap dua orang di Poso, Senin (20/2).",
+                "Baca Juga: Warga Gaza Mengungsi",
+                "“Kami siap,” kata Kapten Davis. Ia menolak berkomentar.",
+                "(T/RI-1/P1)",
+                "ADVERTISEMENT",
+                "Kamis, 16 November 2023 | 21:03 WIB",
+                "demikian Al Jazeera memberitakan.",
+                "",
+            ]
+        )
+        | st.text(max_size=80),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_any_text_reads_or_raises_an_input_error(lines: list[str]) -> None:
+    reader = _shared_reader()
+    try:
+        article = reader.read("\n".join(lines))
+    except InputError:
+        return
+    for paragraph in article.paragraphs:
+        length = paragraph.end - paragraph.start
+        source = article.source_text[paragraph.source_start : paragraph.source_start + length]
+        assert article.text[paragraph.start : paragraph.end] == source
+    for item in article.boilerplate:
+        assert article.source_text[item.start : item.end] == item.text
+    for date in article.dates:
+        assert article.text[date.start : date.end] == date.text
+    for sentence in article.sentences:
+        assert article.text[sentence.start : sentence.end].strip()
+
+
+@cache
+def _shared_reader() -> Reader:
+    return Reader()
