@@ -272,6 +272,80 @@ class Quote:
     """Id of the actor the speaker belongs to or is."""
 
 
+PloverType = Literal[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+Modality = Literal["asserted", "denied", "planned", "threatened", "hypothetical", "reported"]
+DatePrecision = Literal["day", "week", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventActor:
+    """A participant of an event: a dictionary actor where one is known, with its mention span."""
+
+    name: str
+    """The actor's canonical name, or the mention as written when no actor is known."""
+    text: str
+    start: int
+    end: int
+    actor_id: str | None = None
+    type: ActorType | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A typed political or conflict event; every field traced to the article (spans in `text`)."""
+
+    id: str
+    """``<article id>-<n>``: stable for the same article text and pipeline version."""
+    type: PloverType
+    mode: str | None
+    contexts: tuple[str, ...]
+    acled_type: str | None
+    acled_subtype: str | None
+    sources: tuple[EventActor, ...]
+    targets: tuple[EventActor, ...]
+    place: Place | None
+    date: dt.date | None
+    date_precision: DatePrecision | None
+    date_basis: Literal["body", "dateline", "published", "none"]
+    modality: Modality
+    background: bool
+    """The event is older than the article's news (``sejak 7 Oktober``, an anniversary)."""
+    fatalities: int | None
+    """Killed, only when the text states a number."""
+    injured: int | None
+    claim_source: str
+    """Who claims it: the quoted speaker or body, else the outlet (original outlet first)."""
+    claim_kind: Literal["speaker", "reported", "outlet"]
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sentence: int
+    """Index of the evidence sentence."""
+    evidence_start: int
+    evidence_end: int
+    supporting_sentences: tuple[int, ...]
+    confidence: float
+    codebook_version: str
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One news article, read."""
@@ -299,6 +373,7 @@ class Article:
     actors: tuple[ActorMention, ...] = ()
     places: tuple[Place, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
     warnings: tuple[ReadWarning, ...] = ()
     schema_version: str = SCHEMA_VERSION
     pipeline_version: str = field(default="")
