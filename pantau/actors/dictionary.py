@@ -1,156 +1,46 @@
-"""Actors: who does what to whom, recognised in Indonesian news and normalised.
+"""The actor dictionary: aliases, role phrases and blockers matched in one pass over a text.
 
-The dictionary (``pantau/data/actors.toml``) maps names as written to canonical actors
-(:class:`~pantau.article.Actor`): ``ISIS``, ``IS``, ``NIIS``, ``Daesh`` and ``Negara Islam``
-name one actor, typed and with its country. The roles (``pantau/data/roles.toml``) read the
-words around a name: ``juru bicara Pentagon`` is the Pentagon with the role *juru bicara*,
-``pasukan Israel`` the Israel Defense Forces, ``koalisi pimpinan AS`` the US-led coalition,
-``warga Palestina`` Palestinian civilians, and ``Kapolri`` alone the national police.
-
-How :meth:`ActorDictionary.find` works, in one pass over the text:
-
-1. Aliases, role phrases and blockers sit in two Aho-Corasick automata: one over the
-   lower-cased text, one over the text as written, for acronyms (``AS``, ``IS``, ``TNI``) and
-   other exact-case names. Both texts are folded first without moving a character:
-   diacritics dropped, hyphens made spaces, curly apostrophes straight.
-2. A hit must stand on word boundaries and pass its guards (a person's initials, a language
-   after ``bahasa``, a place after ``di``, per-alias context words). The longest hits win,
-   without overlaps; blockers (``Amerika Latin``) win and vanish.
-3. Right to left, a role phrase just before a name turns it into a role mention, possibly
-   more than once (``yang didukung oleh serangan udara AS``: US Air Force, supporter); force
-   roles may be coordinated (``tentara dan milisi pro Bashar Al-Assad``: two mentions).
-   Metonyms (``Jakarta``) live only in a role phrase or before a statement verb. An office
-   standing alone names its default actor.
-4. Titles and offices take the person whose name follows them (``Juru bicara Pentagon …
-   Kapten Jeff Davis``) as :attr:`~pantau.article.ActorMention.person`.
-
-Persons outside the dictionary are found by :meth:`ActorDictionary.find_titled_persons`
-(``Kapten Jeff Davis``); :meth:`ActorDictionary.link_short_mentions` links short mentions to
-full ones within one article (``Kapten Davis`` → ``Kapten Jeff Davis``).
+How :meth:`ActorDictionary.find` works is told in :mod:`pantau.actors`.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any, Literal, NamedTuple, get_args
+from typing import Any, Literal
 
 import ahocorasick
 
-from pantau.article import Actor, ActorMention, ActorType
+from pantau.actors.data import (
+    _ACTOR_KINDS,
+    Role,
+    _casefolded,
+    _Guard,
+    _parse_actors,
+    _parse_ambiguous,
+    _parse_guards,
+    _parse_roles,
+    _read_toml,
+    _Rules,
+    _strings,
+    _table,
+    _types,
+    _version,
+)
+from pantau.actors.persons import _WINDOW, _PersonReader, _skip_spaces
+from pantau.article import Actor, ActorMention
 from pantau.errors import ResourceError
 
-__all__ = ["ActorDictionary", "Role", "RoleExample", "TitledPerson"]
-
-RoleKind = Literal[
-    "title", "office", "function", "force", "civilians", "relation", "rank", "honorific"
-]
-_ACTOR_KINDS = frozenset({"title", "office", "function", "force", "civilians", "relation"})
-_PERSON_TITLES = frozenset({"office", "rank", "honorific"})
-_KIND_DEFAULTS = MappingProxyType(  # kind -> (fallback, keep_label) unless the role says so
-    {
-        "title": (True, True),
-        "office": (True, True),
-        "function": (True, False),
-        "force": (True, False),
-        "relation": (True, True),
-    }
-)
-_ACTOR_KEYS = frozenset(
-    {"id", "name", "type", "country", "wikidata", "parent", "functions", "of", "aliases"}
-    | {"exact", "metonyms", "note"}
-)
-_ROLE_FLAGS = MappingProxyType(  # flag -> default (None: from _KIND_DEFAULTS)
-    {
-        "fallback": None,
-        "keep_label": None,
-        "default_if_named": True,
-        "place_follows": False,
-        "state_targets": True,
-    }
-)
-# ISO 3166-1 alpha-2: the 249 assigned codes (tests/test_actors.py checks them against CLDR).
-_ISO_CODES = """
-    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ
-    BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM
-    DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS
-    GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN
-    KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ
-    MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM
-    PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV
-    SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI
-    VN VU WF WS YE YT ZA ZM ZW
-"""
-_ISO_3166 = frozenset(_ISO_CODES.split())
-_SLUG = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*\Z")
-_QID = re.compile(r"Q[1-9][0-9]*\Z")
 _PREV_WORD = re.compile(r"([\w'’.-]+)[\s(\"“‘]*\Z")
 _NEXT_WORD = re.compile(r"[ \t\-]*([\w'’.-]+)")
 _PREV_NAME = re.compile(r"([A-Z][\w'’-]*) \Z")
 _SENTENCE_START = re.compile(r"(?:\A|[.!?]\s+|\n)[\s\"“‘(\[]*\Z")
 _AGE = re.compile(r"\s*\(\d{1,3}\)")
-_TOKEN = re.compile(r"[^\s,;:!?()\"“”]+")
-_ROMAN = re.compile(r"[IVXLC]+\Z")
-_SUFFIX = re.compile(r"[ \t]+(\(?[\w.]+\)?)")
-_HYPHEN_PARTICLE = re.compile(r"(?:al|el|as|ad|ar|at|az|an|ash|ibn|bin)-[A-Z]")
-_WINDOW = 48
 _ALIAS, _ROLE, _BLOCKER = 0, 1, 2
-_Rules = tuple[tuple[int, frozenset[str], frozenset[str]], ...]
 _Hit = tuple[int, int, "Role"]
-
-
-class TitledPerson(NamedTuple):
-    """A person named after a rank, an office or an honorific (``Kapten Jeff Davis``)."""
-
-    title: str
-    """The title as written (``Kapten``)."""
-    name: str
-    """The name as written (``Jeff Davis``)."""
-    start: int
-    """Start of the title."""
-    end: int
-    """End of the name."""
-
-
-@dataclass(frozen=True, slots=True)
-class RoleExample:
-    """A text of ``roles.toml`` and what the dictionary must find in it."""
-
-    text: str
-    expect: str | None
-    role: str | None
-    person: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """One ``[[role]]`` of ``pantau/data/roles.toml`` (the fields are documented there)."""
-
-    id: str
-    label: str
-    kind: RoleKind
-    phrases: tuple[str, ...]
-    functions: tuple[str, ...]
-    fallback: bool
-    keep_label: bool
-    default: str | None
-    default_if_named: bool
-    place_follows: bool
-    state_targets: bool
-    examples: tuple[RoleExample, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _Guard:
-    not_after: frozenset[str]
-    not_before: frozenset[str]
-    not_sentence_initial: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +94,7 @@ class _RoleState:
         return inside
 
 
-class ActorDictionary:
+class ActorDictionary(_PersonReader):
     """The actor dictionary and its role phrases. Build once, share freely (read-only).
 
     ``actors_path`` and ``roles_path`` default to the packaged data files; a missing or
@@ -291,62 +181,6 @@ class ActorDictionary:
             )
             for m in self._find(text)[0]
         ]
-
-    def find_titled_persons(self, text: str) -> list[TitledPerson]:
-        """Persons named after a rank, an office or an honorific, in text order.
-
-        ``Kapten Jeff Davis`` gives ``("Kapten", "Jeff Davis", start, end)`` whether or not the
-        person is in the dictionary. When titles stack (``Kapolri Jenderal Listyo``), the one
-        next to the name counts; a country between an office and the name is skipped
-        (``Presiden AS Donald Trump``).
-        """
-        mentions, hits = self._find(text)
-        at = {m.start: m for m in mentions}
-        titles = self._title_hits(hits)
-        starts = {s for s, _, _ in titles}
-        found: list[TitledPerson] = []
-        for start, end, role in titles:
-            pos = end
-            if role.kind == "office":
-                if role.place_follows:
-                    continue
-                covering = at.get(start)
-                if covering is not None and covering.title is role:
-                    pos = max(pos, covering.end)
-                pos = self._skip_specifiers(text, pos, at)
-            pos = _skip_spaces(text, self._skip_rank_suffixes(text, pos))
-            if pos not in starts and (name := self._name_at(text, pos, at, starts)) is not None:
-                found.append(TitledPerson(text[start:end], name[0], start, name[2]))
-        return found
-
-    def link_short_mentions(
-        self, persons: Sequence[TitledPerson]
-    ) -> dict[TitledPerson, TitledPerson]:
-        """Link each short mention to the full one it refers to, within one article.
-
-        ``Kapten Davis`` links to ``Kapten Jeff Davis``: the short name's words are the last (or
-        the first) words of a longer name, and the titles are compatible (the same rank or
-        office, a rank with an office, an honorific with anything). The nearest full mention
-        before it wins, else the nearest after it. A short name that fits two different full
-        names stays unlinked.
-        """
-        words = [p.name.casefold().split() for p in persons]
-        links: dict[TitledPerson, TitledPerson] = {}
-        for i, p in enumerate(persons):
-            short = words[i]
-            fits = [
-                j
-                for j, long in enumerate(words)
-                if len(long) > len(short)
-                and short in (long[-len(short) :], long[: len(short)])
-                and self._compatible(p.title, persons[j].title)
-            ]
-            if len({" ".join(words[j]) for j in fits}) == 1:
-                before = [j for j in fits if persons[j].start < p.start]
-                links[p] = persons[
-                    max(before, key=lambda j: persons[j].start) if before else fits[0]
-                ]
-        return links
 
     # -- building ---------------------------------------------------------------------------
 
@@ -720,114 +554,6 @@ class ActorDictionary:
         m = _NEXT_WORD.match(text, end)
         return bool(m and m.start(1) == _skip_spaces(text, end) and m.group(1)[0].isupper())
 
-    # -- persons ----------------------------------------------------------------------------
-
-    def _title_hits(self, hits: list[_Hit]) -> list[_Hit]:
-        """Rank, office and honorific hits, longest first without overlaps, in text order."""
-        chosen: list[_Hit] = []
-        for start, end, role in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
-            if role.kind in _PERSON_TITLES and all(end <= s or start >= e for s, e, _ in chosen):
-                chosen.append((start, end, role))
-        return sorted(chosen, key=lambda h: h[0])
-
-    def _person_after(
-        self,
-        text: str,
-        m: _Mention,
-        at: Mapping[int, _Mention],
-        starts: set[int],
-        hits: list[_Hit],
-    ) -> str | None:
-        """The person named after a title or office mention (after a rank, if any)."""
-        pos = self._skip_specifiers(text, m.end, at)
-        ranks = sorted((s, e) for s, e, r in hits if r.kind in ("rank", "honorific") and s >= pos)
-        if m.title is not None and m.title.place_follows:  # "Kapolda Papua Irjen X"
-            near = [(s, e) for s, e in ranks if s < pos + _WINDOW]
-            if not near or re.search(r"[.,;:!?\n]", text[pos : near[0][0]]):
-                return None
-            pos = near[0][1]
-        elif ranks and ranks[0][0] == _skip_spaces(text, pos):
-            pos = max(e for s, e in ranks if s == ranks[0][0])
-        pos = _skip_spaces(text, self._skip_rank_suffixes(text, pos))
-        if (known := at.get(pos)) is not None:
-            actor = self._actors[known.actor]
-            return actor.name if actor.type == "person" else None
-        name = self._name_at(text, pos, at, starts)
-        return name[0] if name else None
-
-    def _skip_specifiers(self, text: str, pos: int, at: Mapping[int, _Mention]) -> int:
-        """Past a country and a short parenthesis: "Pentagon Amerika Serikat (AS) | Kapten"."""
-        for _ in range(4):
-            nxt = _skip_spaces(text, pos)
-            if text[nxt : nxt + 1] == "(":
-                close = text.find(")", nxt, nxt + 30)
-                if close < 0 or "\n" in text[nxt:close]:
-                    return pos
-                pos = close + 1
-            elif (spec := at.get(nxt)) is not None and self._actors[
-                spec.actor
-            ].type in self._specifier:
-                pos = spec.end
-            else:
-                return pos
-        return pos
-
-    def _skip_rank_suffixes(self, text: str, pos: int) -> int:
-        while (m := _SUFFIX.match(text, pos)) and m.group(1) in self._rank_suffixes:
-            pos = m.end()
-        return pos
-
-    def _name_at(
-        self, text: str, pos: int, at: Mapping[int, _Mention], starts: set[int]
-    ) -> tuple[str, int, int] | None:
-        """A capitalised person's name starting at ``pos``: (name, start, end)."""
-        tokens: list[tuple[str, int]] = []
-        i, n = pos, len(text)
-        while len(tokens) < 5 and (m := _TOKEN.match(text, i)) is not None:
-            word, stop = m.group(), False
-            initial = len(word) == 2 and word[0].isupper()  # "M." in "Noordin M. Top"
-            if word.endswith(".") and not initial and word not in ("Jr.", "Sr."):
-                word, stop = word[:-1], True
-            other = at.get(i)
-            if (
-                not word
-                or i in starts
-                or word in self._name_stop
-                or (other is not None and self._actors[other.actor].type != "person")
-                or (word[0].isupper() and word.isupper() and len(word) > 3)
-                or not (
-                    word[0].isupper()
-                    or (tokens and word.casefold() in self._particles)
-                    or _HYPHEN_PARTICLE.match(word)
-                )
-            ):
-                break
-            tokens.append((word, i))
-            i = m.end()
-            if stop or i + 1 >= n or text[i] != " " or text[i + 1].isspace():
-                break
-            i += 1
-        while tokens and (  # no trailing particle or acronym: "… bin", "… AS"
-            tokens[-1][0].casefold() in self._particles
-            or (
-                tokens[-1][0].isupper()
-                and len(tokens[-1][0]) > 1
-                and not _ROMAN.match(tokens[-1][0])
-            )
-        ):
-            tokens.pop()
-        if not any(w[0].isupper() and not w.isupper() for w, _ in tokens):
-            return None
-        start, end = tokens[0][1], tokens[-1][1] + len(tokens[-1][0])
-        return text[start:end], start, end
-
-    def _compatible(self, a: str, b: str) -> bool:
-        ra = self._role_keys.get(self._lower(self._key(a)))
-        rb = self._role_keys.get(self._lower(self._key(b)))
-        if ra is None or rb is None or "honorific" in (ra.kind, rb.kind):
-            return True
-        return ra.id == rb.id or ra.kind != rb.kind
-
 
 # -- text helpers -----------------------------------------------------------------------------
 
@@ -837,12 +563,6 @@ def _may_follow(role: Role, last: Role | None) -> bool:
     if last is None or role.kind in ("title", "office", "relation"):
         return True
     return role.kind == "force" and last.kind == "force"
-
-
-def _skip_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t":
-        pos += 1
-    return pos
 
 
 def _gap_before(text: str, start: int) -> int:
@@ -875,231 +595,3 @@ def _fold_table() -> dict[int, str]:
     table.update({ord(c): "'" for c in "\u2019\u2018\u201b\u02bc\u00b4`"})
     table.update({ord(c): b for c, b in zip("ıøØłŁđĐ", "ioOlLdD", strict=True)})
     return table
-
-
-def _casefolded(words: Sequence[str]) -> frozenset[str]:
-    return frozenset(w.casefold() for w in words)
-
-
-# -- loading and validation -----------------------------------------------------------------
-
-
-def _read_toml(path: Path | None, name: str) -> tuple[str, dict[str, Any]]:
-    if path is None:
-        source = f"pantau/data/{name}"
-        try:
-            raw = (resources.files("pantau") / "data" / name).read_bytes()
-        except OSError as e:
-            raise ResourceError(f"cannot read the packaged {source}: {e}; reinstall pantau") from e
-    else:
-        source = str(path)
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as e:
-            raise ResourceError(f"cannot read {source}: {e}; check the path") from e
-    try:
-        return source, tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        raise ResourceError(f"{source} is not valid UTF-8 TOML: {e}; fix the file") from e
-
-
-def _version(data: Mapping[str, Any], source: str) -> str:
-    value = data.get("version")
-    if not isinstance(value, str) or not value:
-        raise ResourceError(f'{source}: version must be a non-empty string such as "2025.1"')
-    return value
-
-
-def _table(data: Mapping[str, Any], name: str, source: str) -> Mapping[str, Any]:
-    value = data.get(name)
-    if not isinstance(value, dict):
-        raise ResourceError(f"{source}: [{name}] must be a table")
-    return value
-
-
-def _strings(data: Mapping[str, Any], name: str, where: str, *, empty: bool = False) -> list[str]:
-    value = data.get(name, [] if empty else None)
-    if not isinstance(value, list) or not (value or empty):
-        raise ResourceError(f"{where}: {name} must be a non-empty list of strings")
-    for item in value:
-        if not isinstance(item, str) or not item.strip() or item != " ".join(item.split()):
-            raise ResourceError(f"{where}: {name} holds {item!r}; use trimmed non-empty strings")
-    return value
-
-
-def _types(data: Mapping[str, Any], name: str, source: str) -> frozenset[str]:
-    values = _strings(data, name, f"{source}: [grammar.type_groups]")
-    if bad := [v for v in values if v not in get_args(ActorType)]:
-        raise ResourceError(f"{source}: type group {name} holds unknown type {bad[0]!r}")
-    return frozenset(values)
-
-
-def _parse_actors(
-    data: Mapping[str, Any], source: str, functions: frozenset[str]
-) -> tuple[Actor, ...]:
-    raw = data.get("actor")
-    if not isinstance(raw, list) or not raw or not all(isinstance(e, dict) for e in raw):
-        raise ResourceError(f"{source}: no [[actor]] entries")
-    if extra := set(data) - {"version", "matching", "guard", "ambiguous", "actor"}:
-        raise ResourceError(f"{source}: unknown top-level key {sorted(extra)[0]!r}")
-    types = get_args(ActorType)
-    known = {e.get("id") for e in raw}
-    actors: dict[str, Actor] = {}
-    for n, entry in enumerate(raw):
-        actor_id = entry.get("id")
-        if not isinstance(actor_id, str) or not _SLUG.match(actor_id):
-            raise ResourceError(f"{source}: actor #{n + 1} has an invalid id {actor_id!r}")
-        where = f"{source}: actor {actor_id!r}"
-        problem = None
-        name, kind, country = entry.get("name"), entry.get("type"), entry.get("country")
-        qid, parent = entry.get("wikidata"), entry.get("parent")
-        lists = {k: _strings(entry, k, where, empty=True) for k in ("aliases", "exact")}
-        lists |= {k: _strings(entry, k, where, empty=True) for k in ("metonyms", "functions", "of")}
-        if actor_id in actors:
-            problem = "is defined twice; ids must be unique"
-        elif extra := set(entry) - _ACTOR_KEYS:
-            problem = f"has an unknown key {sorted(extra)[0]!r}"
-        elif not isinstance(name, str) or not name.strip():
-            problem = "needs a name"
-        elif kind not in types:
-            problem = f"has type {kind!r}, not one of {', '.join(types)}"
-        elif country is not None and country not in _ISO_3166:
-            problem = f"has country {country!r}, not an ISO 3166-1 alpha-2 code"
-        elif qid is not None and not (isinstance(qid, str) and _QID.match(qid)):
-            problem = f"has wikidata {qid!r}, not a QID like 'Q252'"
-        elif parent is not None and (parent not in known or parent == actor_id):
-            problem = f"has parent {parent!r}, not another actor's id"
-        elif bool(lists["functions"]) != bool(lists["of"]):
-            problem = "needs both functions and of, or neither"
-        elif bad := [f for f in lists["functions"] if f not in functions]:
-            problem = f"has function {bad[0]!r}, not in roles.toml [grammar] functions"
-        elif bad := [o for o in lists["of"] if o not in known]:
-            problem = f"is 'of' an unknown actor {bad[0]!r}"
-        elif not any(lists[k] for k in ("aliases", "exact", "metonyms", "functions")):
-            problem = "has no alias and no function: it could never be found"
-        elif not isinstance(entry.get("note", ""), str):
-            problem = "has a note that is not a string"
-        if problem:
-            raise ResourceError(f"{where} {problem}")
-        actors[actor_id] = Actor(actor_id, name, kind, country, qid, parent)
-    for actor in actors.values():
-        seen, step = {actor.id}, actor
-        while step.parent is not None:
-            step = actors[step.parent]
-            if step.id in seen:
-                raise ResourceError(f"{source}: actor {actor.id!r} has a parent cycle")
-            seen.add(step.id)
-    return tuple(actors.values())
-
-
-def _parse_guards(
-    data: Mapping[str, Any], source: str, key: Callable[[str], str]
-) -> dict[str, _Guard]:
-    guards: dict[str, _Guard] = {}
-    for n, entry in enumerate(data.get("guard", [])):
-        alias = entry.get("alias") if isinstance(entry, dict) else None
-        where = f"{source}: [[guard]] {alias or f'#{n + 1}'!r}"
-        initial = entry.get("not_sentence_initial", False) if alias else None
-        if not isinstance(alias, str) or not isinstance(initial, bool):
-            raise ResourceError(f"{where}: needs an alias, and not_sentence_initial true/false")
-        if (
-            extra := set(entry)
-            - {"alias", "not_after", "not_before", "not_sentence_initial"}
-            - {"note"}
-        ):
-            raise ResourceError(f"{where}: unknown key {sorted(extra)[0]!r}")
-        after = _casefolded(_strings(entry, "not_after", where, empty=True))
-        before = _casefolded(_strings(entry, "not_before", where, empty=True))
-        guards[key(alias)] = _Guard(after, before, initial)
-    return guards
-
-
-def _parse_ambiguous(
-    data: Mapping[str, Any], source: str, index: Mapping[str, int], key: Callable[[str], str]
-) -> dict[str, tuple[int, _Rules, list[int]]]:
-    """``[[ambiguous]]`` by lower-cased alias: (preferred actor, context rules, all actors)."""
-    found: dict[str, tuple[int, _Rules, list[int]]] = {}
-    for n, entry in enumerate(data.get("ambiguous", [])):
-        alias = entry.get("alias") if isinstance(entry, dict) else None
-        where = f"{source}: [[ambiguous]] {alias or f'#{n + 1}'!r}"
-        actors = _strings(entry, "actors", where) if alias else []
-        prefer = entry.get("prefer") if alias else None
-        if not isinstance(alias, str) or len(actors) < 2 or prefer not in actors:
-            raise ResourceError(f"{where}: needs an alias, two actors or more, prefer one")
-        if bad := [a for a in actors if a not in index]:
-            raise ResourceError(f"{where}: unknown actor {bad[0]!r}")
-        rules = []
-        for rule in entry.get("rules", []):
-            if not isinstance(rule, dict) or rule.get("actor") not in actors:
-                raise ResourceError(f"{where}: each rule needs an actor from actors")
-            before = _casefolded(_strings(rule, "prev", where, empty=True))
-            after = _casefolded(_strings(rule, "next", where, empty=True))
-            rules.append((index[rule["actor"]], before, after))
-        found[key(alias).lower()] = (index[prefer], tuple(rules), [index[a] for a in actors])
-    return found
-
-
-def _parse_roles(
-    data: Mapping[str, Any], source: str, functions: frozenset[str], index: Mapping[str, int]
-) -> tuple[Role, ...]:
-    raw = data.get("role")
-    if not isinstance(raw, list) or not raw or not all(isinstance(e, dict) for e in raw):
-        raise ResourceError(f"{source}: no [[role]] entries")
-    kinds = get_args(RoleKind)
-    roles: dict[str, Role] = {}
-    phrases: dict[str, str] = {}
-    for n, entry in enumerate(raw):
-        role_id = entry.get("id")
-        if not isinstance(role_id, str) or not _SLUG.match(role_id):
-            raise ResourceError(f"{source}: role #{n + 1} has an invalid id {role_id!r}")
-        where = f"{source}: role {role_id!r}"
-        kind, label, default = entry.get("kind"), entry.get("label"), entry.get("default")
-        keys = {"id", "label", "kind", "phrases", "functions", "default", "examples", *_ROLE_FLAGS}
-        held = _strings(entry, "functions", where, empty=True)
-        problem = None
-        if role_id in roles:
-            problem = "is defined twice; ids must be unique"
-        elif extra := set(entry) - keys:
-            problem = f"has an unknown key {sorted(extra)[0]!r}"
-        elif kind not in kinds:
-            problem = f"has kind {kind!r}, not one of {', '.join(kinds)}"
-        elif not isinstance(label, str) or not label:
-            problem = "needs a label"
-        elif bad := [f for f in held if f not in functions]:
-            problem = f"has function {bad[0]!r}, not in [grammar] functions"
-        elif default is not None and (kind != "office" or default not in index):
-            problem = f"has default {default!r}: only an office has one, an actor id"
-        if problem:
-            raise ResourceError(f"{where} {problem}")
-        for phrase in _strings(entry, "phrases", where):
-            if (other := phrases.setdefault(phrase.casefold(), role_id)) != role_id:
-                raise ResourceError(f"{where}: phrase {phrase!r} is also in role {other!r}")
-        flags = {}
-        for flag, value in _ROLE_FLAGS.items():
-            fallback, keep = _KIND_DEFAULTS.get(kind, (False, False))
-            default_value = {"fallback": fallback, "keep_label": keep}.get(flag, value)
-            flags[flag] = entry.get(flag, default_value)
-            if not isinstance(flags[flag], bool):
-                raise ResourceError(f"{where}: {flag} must be true or false")
-        examples = []
-        for example in entry.get("examples") or [None]:
-            actor_kind = kind in _ACTOR_KINDS
-            if not isinstance(example, dict) or not isinstance(example.get("text"), str):
-                raise ResourceError(f"{where}: give examples, each with a text")
-            if not isinstance(example.get("expect" if actor_kind else "person"), str):
-                what = "the actor id it expects" if actor_kind else "the person it names"
-                raise ResourceError(f"{where}: an example needs {what}")
-            examples.append(
-                RoleExample(
-                    example["text"],
-                    example.get("expect"),
-                    example.get("role"),
-                    example.get("person"),
-                )
-            )
-        roles[role_id] = Role(
-            role_id, label, kind, tuple(entry["phrases"]), tuple(held), flags["fallback"],
-            flags["keep_label"], default, flags["default_if_named"], flags["place_follows"],
-            flags["state_targets"], tuple(examples),
-        )  # fmt: skip
-    return tuple(roles.values())
