@@ -11,43 +11,60 @@ from rich.console import Console
 from rich.table import Table
 
 from pantau.cli._common import EXIT_GATE, fail, user_errors
-from pantau.evaluation import check_floors, evaluate_reader, raise_floors
+from pantau.evaluation import SUITES, check_floors, raise_floors, run_suite
 
 DEFAULT_FLOORS = Path("tests/eval_baseline.json")
 
 
 def evaluate_command(
-    corpus: Annotated[Path, typer.Option(help="Folder with gold.json and the articles.")] = Path(
-        "tests/corpus/reader"
-    ),
+    suites: Annotated[
+        list[str] | None,
+        typer.Argument(help=f"Suites to run ({', '.join(SUITES)}); all when none is given."),
+    ] = None,
+    root: Annotated[Path, typer.Option(help="Repository root holding the gold corpora.")] = Path(),
     floors: Annotated[Path, typer.Option(help="Pinned floors (JSON).")] = DEFAULT_FLOORS,
     check: Annotated[
         bool, typer.Option(help="Exit non-zero when a score is below its floor.")
     ] = False,
     update_floors: Annotated[bool, typer.Option(help="Pin the scores as the new floors.")] = False,
     allow_lower: Annotated[
-        bool, typer.Option(help="With --update-floors: allow lowering.")
+        bool, typer.Option(help="With --update-floors: allow lowering a floor.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     misses: Annotated[bool, typer.Option(help="List every miss.")] = False,
 ) -> None:
-    """Score the reader on its gold corpus (dateline, boilerplate, sentences, dates, …)."""
+    """Score pantau's layers on their gold corpora (reader, places, quotes, …)."""
+    names = suites or list(SUITES)
+    unknown = [n for n in names if n not in SUITES]
+    if unknown:
+        raise fail(f"unknown suite {', '.join(unknown)}: choose from {', '.join(SUITES)}", 2)
+    results = {}
+    below: list[str] = []
     with user_errors():
-        evaluation = evaluate_reader(corpus)
-        below = check_floors(evaluation, floors) if check and floors.exists() else []
-        if update_floors:
-            raise_floors(evaluation, floors, allow_lower=allow_lower)
+        for name in names:
+            evaluation = run_suite(name, root)
+            results[name] = evaluation
+            if check and floors.exists():
+                below.extend(check_floors(evaluation, floors))
+            if update_floors:
+                raise_floors(evaluation, floors, allow_lower=allow_lower)
     if as_json:
-        typer.echo(json.dumps({evaluation.name: evaluation.scores}, indent=2))
+        typer.echo(json.dumps({n: e.scores for n, e in results.items()}, indent=2))
     else:
-        table = Table(title=f"reader on {corpus} ({evaluation.documents} articles)")
-        table.add_column("metric")
-        table.add_column("score", justify="right")
-        for metric, score in evaluation.scores.items():
-            table.add_row(metric, f"{score:.4f}")
-        Console().print(table)
+        console = Console()
+        for name, evaluation in results.items():
+            table = Table(title=f"{name} on {SUITES[name]} ({evaluation.documents} documents)")
+            table.add_column("metric")
+            table.add_column("score", justify="right")
+            for metric, score in evaluation.scores.items():
+                table.add_row(metric, f"{score:.4f}")
+            console.print(table)
     if misses:
-        for miss in evaluation.misses:
-            typer.echo(f"{miss.file}\t{miss.metric}\texpected {miss.expected!r}\tgot {miss.got!r}")
+        for name, evaluation in results.items():
+            for miss in evaluation.misses:
+                typer.echo(
+                    f"{name}\t{miss.file}\t{miss.metric}\t"
+                    f"expected {miss.expected!r}\tgot {miss.got!r}"
+                )
     if below:
         raise fail("scores below their floors: " + "; ".join(below), EXIT_GATE)

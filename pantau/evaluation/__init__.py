@@ -1,0 +1,55 @@
+"""Quality gates: each layer scored on its gold corpus, every score held to a pinned floor.
+
+``pantau evaluate`` runs the suites; ``tests/test_quality_gate.py`` fails CI when a score falls
+below its floor in ``tests/eval_baseline.json``. Floors only go up (see :mod:`.floors`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pantau.evaluation.floors import check_floors, raise_floors
+from pantau.evaluation.reader import evaluate_reader
+from pantau.evaluation.records import Evaluation, Miss
+
+__all__ = [
+    "SUITES",
+    "Evaluation",
+    "Miss",
+    "check_floors",
+    "evaluate_reader",
+    "raise_floors",
+    "run_suite",
+]
+
+SUITES: dict[str, str] = {
+    "reader": "tests/corpus/reader",
+    "places": "tests/gold/places.jsonl",
+    "quotes": "tests/gold/quotes.jsonl",
+}
+"""Each suite and its gold corpus, relative to the repository root."""
+
+
+def run_suite(name: str, root: Path) -> Evaluation:
+    """Run the suite ``name`` on its gold corpus under ``root`` (the repository)."""
+    runners: dict[str, Callable[[Path], Evaluation]] = {
+        "reader": evaluate_reader,
+        "places": _places,
+        "quotes": _quotes,
+    }
+    if name not in runners:
+        raise KeyError(f"no evaluation suite {name!r}: choose from {', '.join(SUITES)}")
+    return runners[name](root / SUITES[name])
+
+
+def _places(gold: Path) -> Evaluation:
+    from pantau.evaluation.layers import evaluate_places
+
+    return evaluate_places(gold)
+
+
+def _quotes(gold: Path) -> Evaluation:
+    from pantau.evaluation.layers import evaluate_quotes
+
+    return evaluate_quotes(gold)
