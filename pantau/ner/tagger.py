@@ -1,0 +1,144 @@
+"""The entity tagger: Indonesian text in, :class:`~pantau.article.Entity` spans out.
+
+>>> tagger = EntityTagger()                      # loads pantau/models/ner-id.crfsuite once
+>>> [(e.text, e.label) for e in tagger.tag("Kapten Jeff Davis tiba di Raqqa.")]
+[('Jeff Davis', 'PER'), ('Raqqa', 'LOC')]
+
+A tagger holds a python-crfsuite tagger, which is not thread-safe: give each thread its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import cast
+
+import pycrfsuite
+
+from pantau.article import Entity, EntityLabel
+from pantau.errors import ConfigurationError, ResourceError
+from pantau.ner.features import FeatureExtractor
+from pantau.ner.lexicon import Lexicon
+from pantau.ner.metrics import bio_spans
+from pantau.ner.model import DEFAULT_MODEL, REBUILD_COMMAND, ModelInfo
+from pantau.ner.tokens import Token, Tokenizer
+
+__all__ = ["EntityTagger"]
+
+_LABELS: frozenset[str] = frozenset({"PER", "ORG", "LOC", "NORP", "EVENT"})
+_SENTENCE_END = frozenset({".", "!", "?", "...", "…"})
+_OPENERS = frozenset("\"“‘'(«[")
+_CLOSERS = frozenset({'"', "”", "’", "'", ")", "»", "]"})
+_MAX_TOKENS = 200
+"""A run of tokens without a sentence end is cut at this length."""
+
+
+class EntityTagger:
+    """Finds persons (PER), organisations (ORG) and places (LOC) in text (and events, EVENT,
+    with a model trained on NERP)."""
+
+    def __init__(self, model_path: Path | None = None) -> None:
+        path = DEFAULT_MODEL if model_path is None else Path(model_path)
+        hint = f"rebuild it with `{REBUILD_COMMAND}`"
+        if not path.is_file():
+            raise ResourceError(f"NER model {path} not found; {hint}")
+        info = ModelInfo.read(path)
+        lexicon = Lexicon.load()
+        if lexicon.version != info.lexicon_version:
+            raise ResourceError(
+                f"NER model {path} was trained with lexicon version {info.lexicon_version}, the "
+                f"installed lexicon is version {lexicon.version}; {hint}"
+            )
+        tagger = pycrfsuite.Tagger()
+        try:
+            tagger.open(str(path))
+            labels = set(tagger.labels())
+            known = frozenset(attribute for attribute, _ in tagger.info().state_features)
+        except (OSError, ValueError) as e:
+            raise ResourceError(f"NER model {path} is corrupt ({e}); {hint}") from e
+        if "O" not in labels:
+            raise ResourceError(
+                f"NER model {path} has no 'O' label, it is not an NER model; {hint}"
+            )
+        self.model_path = path
+        self.info = info
+        self._tagger = tagger
+        self._tokenizer = Tokenizer(lexicon.abbreviations)
+        self._features = FeatureExtractor(lexicon, info.features, known=known)
+
+    def tag(self, text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[Entity]:
+        """The entities of ``text``, in order, with offsets into ``text``.
+
+        ``spans`` are the ``[start, end)`` ranges of the sentences (``Article.sentences``); without
+        them the text is split at sentence-final punctuation and line breaks. Each entity's
+        ``confidence`` is the smallest marginal probability of its tokens' labels.
+        """
+        entities: list[Entity] = []
+        for tokens in self.sentences(text, spans):
+            entities.extend(self._tag_tokens(text, tokens))
+        return entities
+
+    def sentences(
+        self, text: str, spans: Sequence[tuple[int, int]] | None = None
+    ) -> list[list[Token]]:
+        """The tokens of ``text`` cut into the sentences the tagger tags one by one."""
+        if spans is None:
+            return self._split(text, self._tokenizer.tokenize(text))
+        units: list[list[Token]] = []
+        for start, end in spans:
+            if not 0 <= start <= end <= len(text):
+                raise ConfigurationError(
+                    f"sentence span ({start}, {end}) is outside the text of length {len(text)}"
+                )
+            units.extend(self._split(text, self._tokenizer.tokenize(text, start, end)))
+        return units
+
+    def _tag_tokens(self, text: str, tokens: Sequence[Token]) -> list[Entity]:
+        tagger = self._tagger
+        labels = tagger.tag(self._features.sentence([t.text for t in tokens]))
+        out: list[Entity] = []
+        for label, i, j in bio_spans(labels):
+            if label not in _LABELS:
+                continue
+            confidence = min(tagger.marginal(labels[k], k) for k in range(i, j))
+            start, end = tokens[i].start, tokens[j - 1].end
+            out.append(
+                Entity(
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    label=cast(EntityLabel, label),
+                    confidence=round(confidence, 4),
+                )
+            )
+        return out
+
+    @staticmethod
+    def _split(text: str, tokens: list[Token]) -> list[list[Token]]:
+        """Cut tokens into sentences: after ``. ! ?`` (and closing quotes glued to them) before a
+        capital, a digit or an opening quote, and at line breaks."""
+        units: list[list[Token]] = []
+        current: list[Token] = []
+        k, n = 0, len(tokens)
+        while k < n:
+            token = tokens[k]
+            if current and (
+                "\n" in text[current[-1].end : token.start] or len(current) >= _MAX_TOKENS
+            ):
+                units.append(current)
+                current = []
+            current.append(token)
+            k += 1
+            if token.text not in _SENTENCE_END:
+                continue
+            while k < n and tokens[k].text in _CLOSERS and tokens[k].start == current[-1].end:
+                current.append(tokens[k])
+                k += 1
+            if k < n:
+                following = tokens[k].text[0]
+                if following.isupper() or following.isdigit() or following in _OPENERS:
+                    units.append(current)
+                    current = []
+        if current:
+            units.append(current)
+        return units
