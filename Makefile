@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint typecheck evaluate benchmark model clean
+.PHONY: setup demo test services lint typecheck evaluate benchmark model clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,10 +14,13 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)  ## create .venv and install pantau with its development tools
 
-demo: $(STAMP)  ## the main job: read the bundled sample articles and print their records
+demo: $(STAMP)  ## the main job: ingest the bundled sample articles into the store, print a summary
 	$(BIN)/pantau demo
 
-test: $(STAMP)  ## the whole test suite: lint, types, tests, quality gates
+services:  ## start the services the tests need (PostgreSQL on 127.0.0.1:5432)
+	scripts/services.sh
+
+test: $(STAMP) services  ## the whole test suite: lint, types, tests, quality gates
 	$(BIN)/ruff check pantau tests
 	$(BIN)/ruff format --check pantau tests
 	$(BIN)/mypy

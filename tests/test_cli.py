@@ -82,8 +82,8 @@ def test_version() -> None:
     assert result.stdout.strip() == f"pantau {__version__}"
 
 
-def test_demo_reads_every_sample() -> None:
-    result = runner.invoke(app, ["demo", "--jsonl"])
+def test_demo_reads_every_sample(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--jsonl", "--db", str(tmp_path / "demo.db")])
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == 4

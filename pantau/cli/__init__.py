@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import typer
 
+from pantau.cli.articles import articles_app
 from pantau.cli.benchmark import benchmark_command
+from pantau.cli.benchmark_ingest import benchmark_ingest_command
 from pantau.cli.demo import demo_command
 from pantau.cli.evaluate import evaluate_command
+from pantau.cli.events import events_command
+from pantau.cli.ingest import ingest_command
 from pantau.cli.read import read_command
 from pantau.cli.schema import schema_command
 from pantau.version import __version__
@@ -23,6 +27,10 @@ app.command("demo")(demo_command)
 app.command("schema")(schema_command)
 app.command("evaluate")(evaluate_command)
 app.command("benchmark")(benchmark_command)
+app.command("ingest")(ingest_command)
+app.command("events")(events_command)
+app.add_typer(articles_app, name="articles")
+app.command("benchmark-ingest")(benchmark_ingest_command)
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,478 @@
+"""Writing prepared articles: idempotent, one transaction per batch, nothing half-written.
+
+For each article, in one transaction with its ledger row:
+
+- the same id and the same record: nothing changes (``unchanged``);
+- the same id and another record (a new pipeline version): the article is replaced whole, its
+  creation time kept (``updated``);
+- a new id for a URL already stored (the page changed): the old article and everything hanging
+  from it are deleted, the new one inserted (``updated``);
+- else ``inserted``: the article joins the story of its most similar earlier article (or starts
+  one), and each event joins the cluster of the same event reported before (or starts one).
+
+Story and cluster counts are refreshed before the transaction commits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
+
+from pantau.merge import MergeConfig, MergeKey, choose_cluster
+from pantau.store import tables as t
+from pantau.store.batch import Known, Pending
+from pantau.store.database import writing
+from pantau.store.errors import DatabaseError, StoreError, UnstorableArticleError
+from pantau.store.rows import PreparedArticle, PreparedEvent
+from pantau.stories import StoryConfig, best_match, from_bytes
+
+logger = logging.getLogger(__name__)
+
+WriteStatus = Literal["inserted", "updated", "unchanged", "failed"]
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """An input processed into an article, ready to write."""
+
+    key: str | None
+    fingerprint: str | None
+    article: PreparedArticle
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """An input that could not be processed, and why."""
+
+    key: str
+    fingerprint: str | None
+    reason: str
+    stage: str = "read"
+    """Where it failed: ``discover``, ``fetch``, ``read`` or ``store``."""
+
+
+Item = Stored | Failed
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What became of one input."""
+
+    key: str | None
+    article_id: str | None
+    status: WriteStatus
+    reason: str | None = None
+
+
+@dataclass(slots=True)
+class _Touched:
+    stories: set[str] = field(default_factory=set)
+    clusters: set[str] = field(default_factory=set)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Writer:
+    """Writes batches of :class:`Stored` and :class:`Failed` items into a store's database.
+
+    The statements are built once, here; each batch costs a few queries of its own plus, per
+    article, one LSH look-up (and one per event with a date), then one multi-row insert per table.
+    """
+
+    def __init__(self, engine: Engine, *, stories: StoryConfig, merge: MergeConfig) -> None:
+        self.engine = engine
+        self.stories = stories
+        self.merge = merge
+        a, b, e, c, s = t.articles, t.story_buckets, t.events, t.event_clusters, t.stories
+        ids: Any = bindparam("ids", expanding=True)
+        self._existing = select(a.c.id, a.c.record_hash, a.c.created_at).where(a.c.id.in_(ids))
+        self._owners = select(a.c.url, a.c.id).where(a.c.url.in_(bindparam("urls", expanding=True)))
+        self._stories_in = select(s.c.id).where(s.c.id.in_(ids))
+        self._clusters_in = select(c.c.id).where(c.c.id.in_(ids))
+        shared = func.count().label("shared")
+        best = (
+            select(b.c.article_id, shared)
+            .where(b.c.bucket.in_(bindparam("buckets", expanding=True)))
+            .group_by(b.c.article_id)
+            .order_by(shared.desc(), b.c.article_id)
+            .limit(stories.max_candidates)
+            .subquery()
+        )
+        self._candidates = select(a.c.id, a.c.minhash, a.c.story_id, s.c.indexed_count).select_from(
+            a.join(best, best.c.article_id == a.c.id).join(s, s.c.id == a.c.story_id)
+        )
+        self._indexed_count = select(s.c.indexed_count).where(s.c.id == bindparam("id"))
+        self._members = (
+            select(e.c.cluster_id, e.c.date, e.c.date_precision, e.c.gazetteer_id,
+                   e.c.latitude, e.c.longitude)
+            .where(
+                e.c.type == bindparam("type"),
+                e.c.actor_key == bindparam("actor_key"),
+                e.c.date_start <= bindparam("last"),
+                e.c.date_end >= bindparam("first"),
+            )
+            .order_by(e.c.created_at, e.c.id)
+        )  # fmt: skip
+
+    def write(self, items: Sequence[Item]) -> list[Written]:
+        """Write ``items`` in one transaction; if it fails, one transaction per item.
+
+        An item whose own transaction fails is recorded as failed (stage ``store``); only a
+        database that cannot record even that raises :class:`DatabaseError`.
+        """
+        if not items:
+            return []
+        try:
+            with writing(self.engine) as connection:
+                return self._write_all(connection, items)
+        except (SQLAlchemyError, StoreError) as e:
+            if len(items) > 1:
+                logger.info("batch of %d failed (%s); writing one by one", len(items), e)
+                return [w for item in items for w in self.write([item])]
+            item = items[0]
+            if isinstance(e, OperationalError | InterfaceError) or isinstance(item, Failed):
+                raise DatabaseError(f"cannot write to the database: {e}") from e
+            if item.key is None:
+                raise UnstorableArticleError(f"cannot store article {item.article.id}: {e}") from e
+            failed = Failed(item.key, item.fingerprint, f"{type(e).__name__}: {e}", "store")
+            try:
+                with writing(self.engine) as connection:
+                    return self._write_all(connection, [failed])
+            except SQLAlchemyError as again:
+                raise DatabaseError(f"cannot write to the database: {again}") from again
+
+    def delete(self, article_id: str) -> bool:
+        """Delete one article with its events; ``False`` when there is none."""
+        with writing(self.engine) as connection:
+            a = t.articles
+            if connection.execute(select(a.c.id).where(a.c.id == article_id)).first() is None:
+                return False
+            now, touched = _now(), _Touched()
+            self._delete_article(connection, article_id, touched)
+            self._refresh(connection, touched, now)
+        return True
+
+    def _write_all(self, connection: Connection, items: Sequence[Item]) -> list[Written]:
+        now = _now()
+        touched = _Touched()
+        pending = Pending()
+        known = self._known(connection, [i.article for i in items if isinstance(i, Stored)])
+        results: list[Written] = []
+        for item in items:
+            if isinstance(item, Failed):
+                results.append(Written(item.key, None, "failed", item.reason))
+            else:
+                status = self._put(connection, item.article, now, touched, pending, known)
+                results.append(Written(item.key, item.article.id, status))
+        self._flush(connection, pending)
+        self._refresh(connection, touched, now)
+        self._ledger(connection, items, results, now)
+        return results
+
+    def _known(self, connection: Connection, articles: list[PreparedArticle]) -> Known:
+        """What the database holds of the batch's articles, stories and clusters: four queries."""
+        known = Known()
+        ids = sorted({p.id for p in articles})
+        urls = sorted({p.url for p in articles if p.url is not None})
+        events = sorted({str(e.row["id"]) for p in articles for e in p.events})
+        for chunk in _chunks(ids):
+            for row in connection.execute(self._existing, {"ids": chunk}):
+                known.existing[row.id] = (row.record_hash, row.created_at)
+            known.stories.update(connection.execute(self._stories_in, {"ids": chunk}).scalars())
+        for chunk in _chunks(urls):
+            for url, owner in connection.execute(self._owners, {"urls": chunk}):
+                known.url_owner[url] = owner
+        for chunk in _chunks(events):
+            known.clusters.update(connection.execute(self._clusters_in, {"ids": chunk}).scalars())
+        return known
+
+    def _refreshed(self, connection: Connection, known: Known, article: PreparedArticle) -> None:
+        """Ask the database again about one article (after a flush in the middle of a batch)."""
+        fresh = self._known(connection, [article])
+        known.existing, known.url_owner = fresh.existing, fresh.url_owner
+        known.stories |= fresh.stories
+        known.clusters |= fresh.clusters
+
+    # articles
+
+    def _put(
+        self,
+        connection: Connection,
+        article: PreparedArticle,
+        now: dt.datetime,
+        touched: _Touched,
+        pending: Pending,
+        known: Known,
+    ) -> WriteStatus:
+        same = pending.record_hash.get(article.id)
+        if same == article.row["record_hash"]:
+            return "unchanged"  # twice in one batch
+        if same is not None or (article.url is not None and article.url in pending.urls):
+            self._flush(connection, pending)  # rare: let the database see the batch so far
+            known.stale = True
+        if known.stale:
+            self._refreshed(connection, known, article)
+        status: WriteStatus = "inserted"
+        created = now
+        existing = known.existing.get(article.id)
+        if existing is not None:
+            if existing[0] == article.row["record_hash"]:
+                return "unchanged"
+            # Same source text, another record (a new pipeline): replace it whole.
+            created = existing[1]
+            self._delete_article(connection, article.id, touched)
+            known.forget(article.id)
+            status = "updated"
+        old = known.url_owner.get(article.url) if article.url is not None else None
+        if old is not None and old != article.id:  # the page at this URL changed
+            self._delete_article(connection, old, touched)
+            known.forget(old)
+            status = "updated"
+        story, index = self._assign_story(connection, article, now, pending, known)
+        touched.stories.add(story)
+        pending.articles.append(
+            {**article.row, "story_id": story, "indexed": index, "created_at": created,
+             "updated_at": now}
+        )  # fmt: skip
+        pending.record_hash[article.id] = article.row["record_hash"]
+        if article.url is not None:
+            pending.urls[article.url] = article.id
+        pending.story_of[article.id] = story
+        if index:
+            pending.indexed[story] += 1
+            pending.signatures[article.id] = from_bytes(article.row["minhash"])
+            for bucket in set(article.buckets):
+                pending.buckets.append({"bucket": bucket, "article_id": article.id})
+                pending.bucket_index.setdefault(bucket, []).append(article.id)
+        for event in article.events:
+            cluster = self._assign_cluster(connection, event, now, pending, known)
+            touched.clusters.add(cluster)
+            pending.events.append({**event.row, "cluster_id": cluster, "created_at": now})
+            pending.actors.extend(event.actors)
+            pending.event_keys.append((cluster, event.key))
+        return status
+
+    def _flush(self, connection: Connection, pending: Pending) -> None:
+        """Insert the pending rows (foreign keys first) and start an empty batch."""
+        for table, rows in (
+            (t.stories, pending.stories),
+            (t.articles, pending.articles),
+            (t.story_buckets, pending.buckets),
+            (t.event_clusters, pending.clusters),
+            (t.events, pending.events),
+            (t.event_actors, pending.actors),
+        ):
+            if rows:
+                connection.execute(insert(table), rows)
+        pending.reset()
+
+    def _delete_article(self, connection: Connection, article_id: str, touched: _Touched) -> None:
+        a, e = t.articles, t.events
+        story = connection.execute(select(a.c.story_id).where(a.c.id == article_id)).scalar()
+        touched.clusters.update(
+            connection.execute(select(e.c.cluster_id).where(e.c.article_id == article_id)).scalars()
+        )
+        connection.execute(delete(a).where(a.c.id == article_id))  # events, buckets cascade
+        if story is not None:
+            touched.stories.add(story)
+
+    # stories
+
+    def _assign_story(
+        self,
+        connection: Connection,
+        article: PreparedArticle,
+        now: dt.datetime,
+        pending: Pending,
+        known: Known,
+    ) -> tuple[str, bool]:
+        """The article's story, and whether its buckets go into the index."""
+        minhash = article.row["minhash"]
+        indexable = bool(article.buckets) and minhash is not None
+        if indexable:
+            signature = from_bytes(minhash)
+            rows = connection.execute(self._candidates, {"buckets": sorted(set(article.buckets))})
+            story_of: dict[str, str] = {}
+            indexed: dict[str, int] = {}
+            candidates = []
+            for row in rows:
+                if row.minhash is not None and row.story_id is not None:
+                    story_of[row.id] = row.story_id
+                    indexed[row.story_id] = row.indexed_count
+                    candidates.append((row.id, from_bytes(row.minhash)))
+            for other in pending.candidates(article.buckets, self.stories.max_candidates):
+                story_of[other] = pending.story_of[other]
+                candidates.append((other, pending.signatures[other]))
+            match = best_match(signature, candidates, self.stories.threshold)
+            if match is not None:
+                story = str(story_of[match[0]])
+                if story not in indexed:
+                    stored = connection.execute(self._indexed_count, {"id": story}).scalar()
+                    indexed[story] = int(stored or 0)
+                full = indexed[story] + pending.indexed[story] >= self.stories.max_indexed
+                return story, not full
+        if article.id not in known.stories and article.id not in pending.new_stories:
+            pending.stories.append(
+                {"id": article.id, "article_count": 0, "indexed_count": 0, "created_at": now,
+                 "updated_at": now}
+            )  # fmt: skip
+            pending.new_stories.add(article.id)
+        return article.id, indexable
+
+    # events
+
+    def _assign_cluster(
+        self,
+        connection: Connection,
+        event: PreparedEvent,
+        now: dt.datetime,
+        pending: Pending,
+        known: Known,
+    ) -> str:
+        key = event.key
+        span = key.period
+        if span is not None:
+            window = dt.timedelta(days=self.merge.window_days)
+            rows = connection.execute(
+                self._members,
+                {"type": key.type, "actor_key": key.actor_key, "last": span[1] + window,
+                 "first": span[0] - window},
+            )  # fmt: skip
+            members = [
+                (r.cluster_id, MergeKey(key.type, key.sources, key.targets, r.gazetteer_id,
+                                        r.latitude, r.longitude, r.date, r.date_precision))
+                for r in rows
+            ]  # fmt: skip
+            chosen = choose_cluster(key, members + pending.members(key), self.merge)
+            if chosen is not None:
+                return chosen
+        cluster = str(event.row["id"])
+        if cluster in known.clusters or cluster in pending.new_clusters:
+            cluster += "@" + hashlib.sha1(now.isoformat().encode()).hexdigest()[:8]
+        pending.clusters.append(
+            {"id": cluster, "type": key.type, "date_start": span[0] if span else None,
+             "date_end": span[1] if span else None, "event_count": 0, "article_count": 0,
+             "source_count": 0, "story_count": 0, "created_at": now, "updated_at": now}
+        )  # fmt: skip
+        pending.new_clusters.add(cluster)
+        return cluster
+
+    # counts
+
+    def _refresh(self, connection: Connection, touched: _Touched, now: dt.datetime) -> None:
+        """Recount the touched stories and merged events; delete the ones left empty."""
+        a, e, c, s = t.articles, t.events, t.event_clusters, t.stories
+        members = select(func.count()).where(a.c.story_id == s.c.id).scalar_subquery()
+        indexed = (
+            select(func.count()).where(a.c.story_id == s.c.id, a.c.indexed == true())
+        ).scalar_subquery()
+        for chunk in _chunks(sorted(touched.stories)):
+            connection.execute(
+                update(s)
+                .where(s.c.id.in_(chunk))
+                .values(article_count=members, indexed_count=indexed, updated_at=now)
+            )
+            connection.execute(delete(s).where(s.c.id.in_(chunk), s.c.article_count == 0))
+        of_cluster = e.c.cluster_id == c.c.id
+
+        def aggregate(expression: Any) -> Any:
+            return select(expression).where(of_cluster).scalar_subquery()
+
+        stories = (
+            select(func.count(a.c.story_id.distinct()))
+            .select_from(e.join(a, a.c.id == e.c.article_id))
+            .where(of_cluster)
+            .scalar_subquery()
+        )
+        for chunk in _chunks(sorted(touched.clusters)):
+            connection.execute(
+                update(c)
+                .where(c.c.id.in_(chunk))
+                .values(
+                    event_count=aggregate(func.count()),
+                    article_count=aggregate(func.count(e.c.article_id.distinct())),
+                    source_count=aggregate(func.count(e.c.source_key.distinct())),
+                    story_count=stories,
+                    date_start=aggregate(func.min(e.c.date_start)),
+                    date_end=aggregate(func.max(e.c.date_end)),
+                    updated_at=now,
+                )
+            )
+            connection.execute(delete(c).where(c.c.id.in_(chunk), c.c.event_count == 0))
+
+    # ledger
+
+    def _ledger(
+        self,
+        connection: Connection,
+        items: Sequence[Item],
+        results: Sequence[Written],
+        now: dt.datetime,
+    ) -> None:
+        rows: dict[str, dict[str, Any]] = {}
+        failures = []
+        for item, result in zip(items, results, strict=True):
+            if item.key is None:
+                continue
+            rows[item.key] = {
+                "key": item.key,
+                "fingerprint": item.fingerprint,
+                "status": "failed" if result.status == "failed" else "done",
+                "reason": result.reason,
+                "article_id": result.article_id,
+                "attempts": 1,
+                "attempted_at": now,
+            }
+            if isinstance(item, Failed):
+                failures.append(
+                    {"key": item.key, "stage": item.stage, "reason": item.reason, "failed_at": now}
+                )
+        if rows:
+            upsert(connection, t.ingest_ledger, list(rows.values()), ["key"], increment="attempts")
+        if failures:
+            connection.execute(insert(t.failures), failures)
+
+
+def upsert(
+    connection: Connection,
+    table: Any,
+    rows: list[dict[str, Any]],
+    keys: list[str],
+    *,
+    increment: str | None = None,
+) -> None:
+    """Insert ``rows``, or update the row with the same ``keys`` (SQLite and PostgreSQL)."""
+    dialect = sqlite if connection.dialect.name == "sqlite" else postgresql
+    statement = dialect.insert(table)
+    updates: dict[str, Any] = {
+        name: statement.excluded[name] for name in rows[0] if name not in keys
+    }
+    if increment:
+        updates[increment] = table.c[increment] + 1
+    connection.execute(statement.on_conflict_do_update(index_elements=keys, set_=updates), rows)
+
+
+def _chunks(values: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
