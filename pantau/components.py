@@ -1,0 +1,189 @@
+"""The shipped pipeline components: entities, actors, places, quotes (and events).
+
+Each is a thin adapter: it holds one library object (loaded once, in the constructor), calls it
+on the article's clean text and returns a new article with its field filled. The library
+objects stay usable on their own (``EntityTagger``, ``ActorDictionary``, ``PlaceResolver``,
+``QuoteFinder``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from pantau.actors import ActorDictionary, TitledPerson
+from pantau.article import Actor, ActorMention, Article, Quote
+from pantau.events import EventExtractor
+from pantau.ner.tagger import EntityTagger
+from pantau.places import PlaceResolver
+from pantau.quotes import QuoteFinder
+
+if TYPE_CHECKING:
+    from pantau.pipeline import Component
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+class EntityRecognition:
+    """Persons, organisations and places (PER/ORG/LOC) by the shipped CRF model."""
+
+    name = "entities"
+    requires = frozenset({"text", "sentences"})
+    provides = frozenset({"entities"})
+
+    def __init__(self, tagger: EntityTagger | None = None) -> None:
+        self.tagger = tagger or EntityTagger()
+
+    def __call__(self, article: Article) -> Article:
+        spans = [(s.start, s.end) for s in article.sentences]
+        return replace(article, entities=tuple(self.tagger.tag(article.text, spans)))
+
+
+class ActorLinking:
+    """Dictionary actors, role phrases, and titled persons linked within the article.
+
+    A titled person (``Kapten Jeff Davis``) becomes an actor of type ``person`` with the id
+    ``person:<slug>``; a short mention (``Kapten Davis``) links to the full one
+    (``via="coreference"``); when a role phrase names the person's body (``juru bicara
+    Pentagon … Kapten Jeff Davis``), the dictionary actor carries the person's name.
+    """
+
+    name = "actors"
+    requires = frozenset({"text"})
+    provides = frozenset({"actors"})
+
+    def __init__(self, dictionary: ActorDictionary | None = None) -> None:
+        self.dictionary = dictionary or ActorDictionary()
+
+    def __call__(self, article: Article) -> Article:
+        text = article.text
+        mentions = self.dictionary.find(text)
+        persons = self.dictionary.find_titled_persons(text)
+        links = self.dictionary.link_short_mentions(persons)
+        taken = [(m.start, m.end) for m in mentions]
+        for person in persons:
+            full = links.get(person, person)
+            name_start = person.end - len(person.name)
+            if any(s < person.end and name_start < e for s, e in taken):
+                continue  # the name is already a dictionary actor (a known person)
+            mentions.append(_person_mention(text, person, full, coreference=full is not person))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return replace(article, actors=tuple(mentions))
+
+
+class PlaceLinking:
+    """Place mentions resolved to the gazetteer, with the dateline's country as context."""
+
+    name = "places"
+    requires = frozenset({"text", "entities", "dateline"})
+    provides = frozenset({"places"})
+
+    def __init__(self, resolver: PlaceResolver | None = None) -> None:
+        self.resolver = resolver or PlaceResolver()
+
+    def __call__(self, article: Article) -> Article:
+        country = None
+        dateline = article.dateline
+        if dateline is not None and dateline.place_normalized:
+            found = self.resolver.resolve(dateline.place_normalized)
+            country = found[0].country if found else None
+        locations = [(e.start, e.end) for e in article.entities if e.label == "LOC"]
+        places = self.resolver.resolve(article.text, mentions=locations, dateline_country=country)
+        return replace(article, places=tuple(places))
+
+
+class QuoteAttribution:
+    """Direct and indirect speech with its speaker, tied to the speaker's actor."""
+
+    name = "quotes"
+    requires = frozenset({"text", "sentences", "entities", "actors"})
+    provides = frozenset({"quotes"})
+
+    def __init__(self, finder: QuoteFinder | None = None) -> None:
+        self.finder = finder or QuoteFinder()
+
+    def __call__(self, article: Article) -> Article:
+        persons = [(e.start, e.end) for e in article.entities if e.label == "PER"]
+        organisations = [(e.start, e.end) for e in article.entities if e.label == "ORG"]
+        quotes = self.finder.find(
+            article.text,
+            [(s.start, s.end) for s in article.sentences],
+            persons=persons,
+            organisations=organisations,
+        )
+        return replace(article, quotes=tuple(_with_actor(q, article.actors) for q in quotes))
+
+
+class EventExtraction:
+    """Typed events (PLOVER, with the ACLED crosswalk) from the article's layers.
+
+    Triggers of ``pantau/data/triggers.toml`` found sentence by sentence, with their roles,
+    place, date, modality, background, casualties and claim source (see
+    :class:`pantau.events.EventExtractor` and ``docs/events.md``).
+    """
+
+    name = "events"
+    requires = frozenset(
+        {"text", "sentences", "dates", "dateline", "published", "provenance"}
+        | {"entities", "actors", "places", "quotes"}
+    )
+    provides = frozenset({"events"})
+
+    def __init__(self, extractor: EventExtractor | None = None) -> None:
+        self.extractor = extractor or EventExtractor()
+
+    def __call__(self, article: Article) -> Article:
+        return replace(article, events=self.extractor.extract(article))
+
+
+def default_components() -> list[Component]:
+    """Every shipped component, in pipeline order."""
+    return [
+        EntityRecognition(),
+        ActorLinking(),
+        PlaceLinking(),
+        QuoteAttribution(),
+        EventExtraction(),
+    ]
+
+
+def _person_mention(
+    text: str, person: TitledPerson, full: TitledPerson, *, coreference: bool
+) -> ActorMention:
+    slug = _SLUG.sub("-", full.name.casefold()).strip("-")
+    actor = Actor(id=f"person:{slug}", name=full.name, type="person", country=None)
+    return ActorMention(
+        actor=actor,
+        text=text[person.start : person.end],
+        start=person.start,
+        end=person.end,
+        role=person.title,
+        person=f"{full.title} {full.name}",
+        via="coreference" if coreference else "entity",
+    )
+
+
+def _with_actor(quote: Quote, actors: tuple[ActorMention, ...]) -> Quote:
+    """Fill ``speaker_actor``: the actor whose mention overlaps the speaker, or whose person it is.
+
+    A person acting for a body (``juru bicara Pentagon … Jeff Davis``) speaks for that body.
+    """
+    if quote.speaker is None:
+        return quote
+    speaker = quote.speaker.casefold()
+    body = next(
+        (
+            m.actor.id
+            for m in actors
+            if m.via == "role_phrase" and m.person and m.person.casefold() in speaker
+        ),
+        None,
+    )
+    if body is not None:
+        return replace(quote, speaker_actor=body)
+    if quote.speaker_start is not None and quote.speaker_end is not None:
+        for mention in actors:
+            if mention.start < quote.speaker_end and quote.speaker_start < mention.end:
+                return replace(quote, speaker_actor=mention.actor.id)
+    return quote

@@ -1,0 +1,346 @@
+"""One sentence seen by the extractor: tokens, verbs, actor mentions, places, dates and clauses.
+
+Indonesian clauses are read with a handful of cues rather than a parser. A clause starts after
+a subordinator (``setelah``, ``saat`` …), a conjunction of purpose or condition (``untuk``,
+``jika``), a verb of speech (``mengatakan``, ``menyebut`` …, then ``bahwa``) or a coordinated
+verb (``… dan telah menangkap``); it ends before the next such cue or an attribution
+(``, kata …``). Its *subject* is what stands before its first verb: words with a verbal prefix
+(``me-``, ``di-``, ``ber-``, ``ter-``) or a bare verb of the patterns (``tewas``, ``gugur``),
+except a verb inside a relative clause (``yang didukung``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pantau.article import ActorMention, Article, DateMention, Place
+from pantau.events.patterns import Patterns
+from pantau.events.text import PhraseSet, Token, tokenize
+
+__all__ = ["Clause", "Grammar", "SentenceView"]
+
+ClauseKind = Literal["main", "complement", "coordinate", "subordinate", "purpose", "condition"]
+_CLOSE = frozenset({",", ";", ":", '"', "“", "”", "(", ")", "–", "—", "-"})
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Tokens ``[start, end)`` of a clause, what opened it and the token of its opener."""
+
+    start: int
+    end: int
+    kind: ClauseKind
+    opener: int | None = None
+    """Index of the word that opened the clause (the speech verb, ``setelah``, ``dan`` …)."""
+
+
+@dataclass(slots=True)
+class SentenceView:
+    """A sentence of the article with its layers mapped onto token indices."""
+
+    index: int
+    start: int
+    end: int
+    tokens: list[Token]
+    mentions: list[tuple[int, int, ActorMention]] = field(default_factory=list)
+    places: list[tuple[int, int, Place]] = field(default_factory=list)
+    dates: list[tuple[int, int, DateMention]] = field(default_factory=list)
+    verbs: list[bool] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    _ends: list[int] = field(default_factory=list)
+    _clauses: dict[tuple[int, int], Clause] = field(default_factory=dict)
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token that holds (or follows) character ``offset``."""
+        return (
+            bisect.bisect_right(self._starts, offset) - 1 if offset < self.end else len(self.tokens)
+        )
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Token range ``[i, j)`` covering characters ``[start, end)``."""
+        i = max(0, bisect.bisect_left(self._ends, start + 1))
+        j = bisect.bisect_left(self._starts, end)
+        return i, max(i + 1, j)
+
+    def text(self, i: int, j: int) -> str:
+        if i >= j:
+            return ""
+        return " ".join(t.text for t in self.tokens[i:j])
+
+
+class _Layers:
+    """The article's actors, places and dates sorted by start, for slicing by sentence."""
+
+    def __init__(self, article: Article) -> None:
+        self.actors = sorted(article.actors, key=lambda x: x.start)
+        self.places = sorted(article.places, key=lambda x: x.start)
+        self.dates = sorted(article.dates, key=lambda x: x.start)
+
+    @staticmethod
+    def within(items: list[Any], start: int, end: int) -> list[Any]:
+        lo = bisect.bisect_left(items, start, key=lambda x: x.start)
+        hi = bisect.bisect_left(items, end, key=lambda x: x.start)
+        return items[lo:hi]
+
+
+class Grammar:
+    """Clause cues of the patterns, compiled once."""
+
+    def __init__(self, patterns: Patterns, verb_forms: frozenset[str]) -> None:
+        g = patterns.grammar
+        self.speech: PhraseSet = g["speech_verbs"]
+        self.attribution: PhraseSet = g["attribution"]
+        self.subordinators: PhraseSet = g["subordinators"]
+        self.purpose: PhraseSet = g["purpose"]
+        self.conditional: PhraseSet = g["conditional"]
+        self.coordinators: PhraseSet = g["coordinators"]
+        self.prepositions: PhraseSet = g["prepositions"]
+        self.auxiliaries: PhraseSet = g["auxiliaries"]
+        self.non_verbs: PhraseSet = g["non_verbs"]
+        self.bare_verbs: PhraseSet = g["bare_verbs"]
+        self.reported: PhraseSet = patterns.modality["reported"]
+        self._non_verbs = frozenset(p[0] for p in self.non_verbs.phrases if len(p) == 1)
+        self._bare = frozenset(p[0] for p in self.bare_verbs.phrases if len(p) == 1)
+        self._prepositions = frozenset(p[0] for p in self.prepositions.phrases if len(p) == 1)
+        self._aux = frozenset(p[0] for p in self.auxiliaries.phrases if len(p) == 1)
+        self._verb_forms = verb_forms
+
+    # -- the sentence ------------------------------------------------------------------------
+
+    def view(self, article: Article, index: int) -> SentenceView:
+        """One sentence of ``article`` with its layers (see :meth:`views` for all of them)."""
+        return self._view(article, index, _Layers(article))
+
+    def views(self, article: Article) -> list[SentenceView]:
+        """Every sentence of ``article``, in order."""
+        layers = _Layers(article)
+        return [self._view(article, index, layers) for index in range(len(article.sentences))]
+
+    def _view(self, article: Article, index: int, layers: _Layers) -> SentenceView:
+        sentence = article.sentences[index]
+        tokens = tokenize(article.text, sentence.start, sentence.end)
+        view = SentenceView(index, sentence.start, sentence.end, tokens)
+        view._starts = [t.start for t in tokens]
+        view._ends = [t.end for t in tokens]
+        view.verbs = [self._is_verb(tokens, k) for k in range(len(tokens))]
+        for m in layers.within(layers.actors, sentence.start, sentence.end):
+            i, j = view.span(m.start, m.end)
+            view.mentions.append((i, j, m))
+            for k in range(i, j):  # "Menlu RI", "yang didukung oleh …": no verb of the clause
+                if tokens[k].capitalised or m.role in ("pendukung",):
+                    view.verbs[k] = False
+        for p in layers.within(layers.places, sentence.start, sentence.end):
+            i, j = view.span(p.start, p.end)
+            view.places.append((i, j, p))
+        for d in layers.within(layers.dates, sentence.start, sentence.end):
+            i, j = view.span(d.start, d.end)
+            view.dates.append((i, j, d))
+        return view
+
+    def _is_verb(self, tokens: Sequence[Token], k: int) -> bool:
+        token = tokens[k]
+        low = token.low
+        if not token.is_word or token.is_number or low in self._non_verbs:
+            return False
+        if k > 0 and token.capitalised and tokens[k - 1].low not in ('"', "“", "(", "."):
+            return False  # a name in the middle of a sentence
+        if low in self._bare or low in self._verb_forms:
+            return True
+        if self.speech.match_at(tokens, k):
+            return True
+        if len(low) < 5:
+            return False
+        if low.startswith(
+            "me"
+        ):  # meN- assimilates: mem-, men-, meng-, meny-, or me- before l r w y
+            return low.startswith(("mem", "men", "meng", "meny")) or low[2] in "lrwy"
+        return low.startswith(("di", "ber", "ter"))
+
+    def is_preposition(self, token: Token) -> bool:
+        return token.low in self._prepositions
+
+    def is_auxiliary(self, token: Token) -> bool:
+        return token.low in self._aux
+
+    # -- clauses -----------------------------------------------------------------------------
+
+    def clause(self, view: SentenceView, i: int, j: int) -> Clause:
+        """The clause that holds tokens ``[i, j)`` (a trigger)."""
+        cached = view._clauses.get((i, j))
+        if cached is None:
+            cached = view._clauses[(i, j)] = self._clause(view, i, j)
+        return cached
+
+    def _clause(self, view: SentenceView, i: int, j: int) -> Clause:
+        tokens = view.tokens
+        start, opener = 0, None
+        kind: ClauseKind = "main"
+        k = i - 1
+        while k >= 0:
+            low = tokens[k].low
+            if low == ";":
+                start, kind = k + 1, "main"
+                break
+            sub = (
+                self.subordinators.ends_at(tokens, k + 1)
+                and not self._time_adverb(tokens, k)
+                and not self._date_follows(view, k + 1)
+            )
+            if tokens[k].low == "bahwa":
+                verb = self._reporting_before(view, k)
+                if verb is not None:  # "melaporkan bahwa …", "Dilaporkan pula bahwa …"
+                    start, kind, opener = k + 1, "complement", verb
+                    break
+            if sub or self.conditional.ends_at(tokens, k + 1):
+                comma = self._fronted_comma(tokens, k, i)
+                if (
+                    comma is not None
+                ):  # "Jika X, [Y]" / "Sejak 7 Oktober, [Y]": Y is the main clause
+                    start, kind = comma + 1, "main"
+                    break
+                start, kind, opener = k + 1, ("subordinate" if sub else "condition"), k
+                break
+            if self.purpose.ends_at(tokens, k + 1) and k + 1 < len(tokens) and view.verbs[k + 1]:
+                start, kind, opener = k + 1, "purpose", k
+                break
+            if (
+                view.verbs[k]
+                and self.speech.ends_at(tokens, k + 1)
+                and not self._quote_verb_after(view, k)
+            ):
+                start, kind, opener = k + 1, "complement", k
+                break
+            if low in ("dan", "serta") and self._verb_follows(view, k + 1, i):
+                start, kind, opener = k + 1, "coordinate", k
+                if k > 0 and self.clause(view, k - 1, k).kind == "purpose":
+                    kind = "purpose"  # "untuk melindungi … dan membuka …": still the purpose
+                break
+            k -= 1
+        end = self._clause_end(view, j)
+        if (
+            opener is not None
+            and kind in ("subordinate", "condition")
+            and self._is_fronted(tokens, opener)
+        ):
+            for k in range(j, end):
+                if tokens[k].low == ",":
+                    end = k
+                    break
+        return Clause(start, end, kind, opener)
+
+    def _reporting_before(self, view: SentenceView, k: int) -> int | None:
+        """A verb of speech or report right before ``bahwa`` (auxiliaries may stand between)."""
+        tokens = view.tokens
+        m = k - 1
+        while m >= 0 and k - m <= 3:
+            if self.speech.ends_at(tokens, m + 1, 0) is not None or self.reported.match_at(
+                tokens, m
+            ):
+                return m
+            if not self.is_auxiliary(tokens[m]):
+                return None
+            m -= 1
+        return None
+
+    def _date_follows(self, view: SentenceView, k: int) -> bool:
+        """``sejak Minggu (9/6)``, ``sebelum 2019``: a preposition before a date, no clause."""
+        return any(i == k for i, _, _ in view.dates)
+
+    def _time_adverb(self, tokens: Sequence[Token], k: int) -> bool:
+        """``saat ini``, ``saat itu``: adverbs of time, not subordinators."""
+        return k + 1 < len(tokens) and tokens[k + 1].low in ("ini", "itu")
+
+    def _is_fronted(self, tokens: Sequence[Token], k: int) -> bool:
+        return all(not t.is_word for t in tokens[:k])
+
+    def _fronted_comma(self, tokens: Sequence[Token], k: int, i: int) -> int | None:
+        """The comma that closes a sentence-initial subordinate clause before token ``i``."""
+        if not self._is_fronted(tokens, k):
+            return None
+        depth = 0
+        for c in range(k + 1, i):
+            low = tokens[c].low
+            if low == "(":
+                depth += 1
+            elif low == ")":
+                depth = max(0, depth - 1)
+            elif low == "," and depth == 0:
+                return c
+        return None
+
+    def _quote_verb_after(self, view: SentenceView, k: int) -> bool:
+        """``…," kata X`` / ``…, ujar X``: an attribution closes a sentence; it opens no clause."""
+        return (
+            k > 0
+            and view.tokens[k - 1].low in (",", '"', "”")
+            and bool(self.attribution.match_at(view.tokens, k))
+        )
+
+    def _verb_follows(self, view: SentenceView, k: int, limit: int) -> bool:
+        """Only auxiliaries between ``k`` and a verb at or before ``limit`` (the trigger)."""
+        while k <= limit and k < len(view.tokens):
+            if view.verbs[k] or k == limit:
+                return True
+            if not self.is_auxiliary(view.tokens[k]):
+                return False
+            k += 1
+        return False
+
+    def _clause_end(self, view: SentenceView, j: int) -> int:
+        tokens = view.tokens
+        k = j
+        while k < len(tokens):
+            low = tokens[k].low
+            if low == ";":
+                return k
+            if low == "," and k + 1 < len(tokens) and self.attribution.match_at(tokens, k + 1):
+                return k
+            if (
+                self.subordinators.match_at(tokens, k)
+                and not self._time_adverb(tokens, k)
+                and not self._date_follows(view, k + 1)
+            ) or self.conditional.match_at(tokens, k):
+                return k
+            if self.purpose.match_at(tokens, k) and k + 1 < len(tokens) and view.verbs[k + 1]:
+                return k
+            if (
+                low in ("dan", "serta")
+                and k + 1 < len(tokens)
+                and self._verb_follows(view, k + 1, k + 4)
+            ):
+                return k
+            k += 1
+        return len(tokens)
+
+    def first_verb(self, view: SentenceView, start: int, end: int) -> int:
+        """The clause's first verb outside a relative clause or parentheses (``end``: none)."""
+        depth = 0
+        relative = False
+        for k in range(start, end):
+            low = view.tokens[k].low
+            if low == "(":
+                depth += 1
+            elif low == ")":
+                depth = max(0, depth - 1)
+            elif low == "yang":
+                relative = True
+            elif low in _CLOSE:
+                relative = False
+            elif depth == 0 and view.verbs[k]:
+                if relative:
+                    continue
+                return k
+        return end
+
+    def attribution_start(self, view: SentenceView) -> int:
+        """Start of a closing attribution (``, kata Hamdan …``, ``menurut …``), else the end."""
+        tokens = view.tokens
+        for k in range(len(tokens) - 1, 0, -1):
+            if tokens[k - 1].low == "," and self.attribution.match_at(tokens, k):
+                return k - 1
+            if tokens[k - 1].low in ('"', "”") and self.attribution.match_at(tokens, k):
+                return k - 1
+        return len(tokens)

@@ -1,0 +1,204 @@
+"""When an event happened: the date written for it, with its precision.
+
+The reader resolves body dates (``Senin (4/3)``, ``Desember 2023``, ``pada 2023``) into
+:class:`~pantau.article.DateMention`. Extraction adds the relative periods the events of news
+need, resolved against the publication date: ``pekan lalu`` (the Monday of last week, week
+precision), ``pekan depan``, ``bulan lalu``/``bulan depan`` (month), ``tahun lalu`` (year),
+``Maret lalu`` (the latest March before publication, month); and three relations to the
+previous event of the article: ``sehari sebelumnya`` (a day before it), ``sehari setelah``
+(the named event a day before the main one) and ``… yang sama`` (its date).
+
+A date belongs to the event of its clause; a subordinate clause of time (``setelah …``)
+shares the main clause's date but not the other way round, except for simultaneous clauses
+(``saat``, ``ketika``). A date in a closing attribution (``, kata X, Selasa``) is when the
+statement was made: it dates statements (ACCUSE, REQUEST …), not what they report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from pantau.article import Article, DatePrecision
+from pantau.events.clauses import Clause, Grammar, SentenceView
+from pantau.events.patterns import Patterns
+from pantau.events.text import PhraseSet
+
+__all__ = ["Dater", "TimeRef", "monday", "period_end"]
+
+Relation = Literal["date", "day_before", "day_after", "same"]
+_SIMULTANEOUS = frozenset({"saat", "ketika", "sewaktu", "selagi", "sambil", "seraya", "selama"})
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A date of the sentence (tokens ``[i, j)``) or a relation to another event's date."""
+
+    i: int
+    j: int
+    relation: Relation
+    date: dt.date | None = None
+    precision: DatePrecision | None = None
+
+
+def monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def period_end(day: dt.date, precision: DatePrecision) -> dt.date:
+    """The last day of the period that starts at ``day``."""
+    if precision == "week":
+        return day + dt.timedelta(days=6)
+    if precision == "month":
+        nxt = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    if precision == "year":
+        return dt.date(day.year, 12, 31)
+    return day
+
+
+class Dater:
+    def __init__(self, patterns: Patterns, grammar: Grammar) -> None:
+        d = patterns.dates
+        self.grammar = grammar
+        self.past_week: PhraseSet = d["past_week"]
+        self.next_week: PhraseSet = d["next_week"]
+        self.past_month: PhraseSet = d["past_month"]
+        self.next_month: PhraseSet = d["next_month"]
+        self.past_year: PhraseSet = d["past_year"]
+        self.month_past: PhraseSet = d["month_past"]
+        self.months = {name: n + 1 for n, name in enumerate(patterns.months)}
+        self.day_before: PhraseSet = d["day_before"]
+        self.day_after: PhraseSet = d["day_after"]
+        self.same_time: PhraseSet = d["same_time"]
+        self.continuation: PhraseSet = d["continuation"]
+        self.ongoing: PhraseSet = d["ongoing"]
+
+    def refs(self, view: SentenceView, published: dt.date | None) -> list[TimeRef]:
+        """The dates and date relations of a sentence, in text order."""
+        tokens = view.tokens
+        out: list[TimeRef] = []
+        taken: set[int] = set()
+        for i, j, d in view.dates:
+            if d.date is not None:
+                out.append(TimeRef(i, j, "date", d.date, _precision(d.precision)))
+                taken.update(range(i, j))
+        for phrases, relation in (
+            (self.day_before, "day_before"),
+            (self.day_after, "day_after"),
+            (self.same_time, "same"),
+        ):
+            for i, j in phrases.find(tokens):
+                if not taken.intersection(range(i, j)):
+                    out.append(TimeRef(i, j, relation))  # type: ignore[arg-type]
+                    taken.update(range(i, j))
+        if published is not None:
+            out.extend(self._relative(view, published, taken))
+        out.sort(key=lambda r: r.i)
+        return out
+
+    def _relative(self, view: SentenceView, published: dt.date, taken: set[int]) -> list[TimeRef]:
+        tokens = view.tokens
+        out: list[TimeRef] = []
+        week = monday(published)
+        rules: tuple[tuple[PhraseSet, dt.date, DatePrecision], ...] = (
+            (self.past_week, week - dt.timedelta(days=7), "week"),
+            (self.next_week, week + dt.timedelta(days=7), "week"),
+            (self.past_month, _add_months(published.replace(day=1), -1), "month"),
+            (self.next_month, _add_months(published.replace(day=1), 1), "month"),
+            (self.past_year, dt.date(published.year - 1, 1, 1), "year"),
+        )
+        for phrases, day, precision in rules:
+            for i, j in phrases.find(tokens):
+                if not taken.intersection(range(i, j)):
+                    out.append(TimeRef(i, j, "date", day, precision))
+                    taken.update(range(i, j))
+        for k in range(len(tokens) - 1):
+            month = self.months.get(tokens[k].low)
+            if month and k not in taken and self.month_past.match_at(tokens, k + 1):
+                year = published.year if month < published.month else published.year - 1
+                out.append(TimeRef(k, k + 2, "date", dt.date(year, month, 1), "month"))
+        return out
+
+    def own(
+        self,
+        view: SentenceView,
+        clause: Clause,
+        i: int,
+        refs: list[TimeRef],
+        *,
+        statement: bool,
+        attribution: int,
+    ) -> TimeRef | None:
+        """The time reference of the event whose trigger starts at token ``i``, if written."""
+        best: TimeRef | None = None
+        best_distance = 10**6
+        for ref in refs:
+            if ref.i >= attribution and not statement:
+                continue
+            if not self._belongs(view, clause, ref):
+                continue
+            if ref.i > i and self._since_in_relative(view, i, ref.i):
+                continue  # "kabar … yang beredar sejak Selasa": the rumour's time, not the event's
+            distance = abs(ref.i - i)
+            if distance < best_distance:
+                best, best_distance = ref, distance
+        return best
+
+    def _belongs(self, view: SentenceView, clause: Clause, ref: TimeRef) -> bool:
+        own = self.grammar.clause(view, ref.i, ref.j)
+        if own.start == clause.start or clause.start <= ref.i < clause.end:
+            return True
+        if own.kind == "condition":
+            return clause.kind != "condition"
+        if own.kind == "purpose":
+            return (
+                True  # "… untuk melindungi warga sipil dalam perundingan di Jeddah, Kamis (11/5)"
+            )
+        if clause.kind in ("subordinate", "coordinate", "purpose") and own.start < clause.start:
+            return True
+        if own.kind == "subordinate" and own.opener is not None:
+            return view.tokens[own.opener].low in _SIMULTANEOUS
+        if own.kind == "coordinate":
+            return True
+        return clause.kind == "complement" and own.kind == "complement"
+
+    def _since_in_relative(self, view: SentenceView, i: int, k: int) -> bool:
+        """A date after ``sejak`` inside a relative clause (``yang beredar … sejak …``)."""
+        tokens = view.tokens
+        if k == 0 or tokens[k - 1].low != "sejak":
+            return False
+        return any(
+            tokens[m].low == "yang" and m + 1 < k and view.verbs[m + 1] for m in range(i + 1, k)
+        )
+
+    def ongoing_before(self, view: SentenceView, i: int) -> bool:
+        """``mulai melarikan diri``: an event under way at the time of the report."""
+        tokens = view.tokens
+        return any(self.ongoing.match_at(tokens, k) for k in range(max(0, i - 2), i))
+
+    def continues(self, view: SentenceView) -> bool:
+        """The sentence opens by continuing the previous event (``Dalam operasi itu, …``)."""
+        tokens = view.tokens
+        k = 0
+        while k < len(tokens) and not tokens[k].is_word:
+            k += 1
+        return bool(self.continuation.match_at(tokens, k))
+
+
+def published_day(article: Article) -> dt.date | None:
+    p = article.published
+    if isinstance(p, dt.datetime):
+        return p.date()
+    return p
+
+
+def _precision(p: str) -> DatePrecision:
+    return "day" if p == "minute" else p  # type: ignore[return-value]
+
+
+def _add_months(day: dt.date, n: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + n
+    return dt.date(index // 12, index % 12 + 1, 1)

@@ -1,0 +1,343 @@
+"""The trigger lexicon (``pantau/data/triggers.toml``): words that report events, and blockers.
+
+:class:`TriggerLexicon` reads the file once, expands each root with its affix patterns
+(:func:`pantau.events.morphology.inflect`) and finds triggers in a sentence's tokens: the
+longest phrase wins, blockers (``hendak ditangkap``, ``merayakan``) mask their words, and a
+phrase may hold a short gap (``menjatuhkan paket sanksi``). One phrase can carry several
+*readings* (``membakar``: a riot when a crowd does it, else an assault); the extractor keeps
+the first reading whose conditions hold.
+
+    >>> lexicon = TriggerLexicon()
+    >>> [m.text for m in lexicon.find(tokenize("Kelompok bersenjata menyerang pos TNI."))]
+    ['menyerang']
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, get_args
+
+from pantau.article import PloverType
+from pantau.errors import ResourceError
+from pantau.events.morphology import PATTERNS, Voice, inflect
+from pantau.events.text import PhraseSet, Token, phrase_tokens, tokenize
+
+__all__ = ["Blocker", "TriggerEntry", "TriggerLexicon", "TriggerMatch", "tokenize"]
+
+_TYPES = frozenset(get_args(PloverType))
+_VOICES = frozenset({"active", "passive", "nominal"})
+_ENTRY_KEYS = frozenset(
+    {"lemma", "forms", "phrases", "voice", "tail", "gap", "type", "mode", "contexts"}
+    | {"symmetric", "mutual", "weak", "refine", "context", "near", "unless", "unless_next"}
+    | {"source_kind", "absorbs", "purpose_ok", "strength", "example", "expect", "note"}
+    | {"cause_source"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One ``[[trigger]]`` of the lexicon (one reading of its phrases)."""
+
+    index: int
+    """Position in the file, from 1."""
+    type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    symmetric: bool
+    mutual: bool
+    weak: bool
+    refine: bool
+    context: PhraseSet
+    near: PhraseSet
+    unless: PhraseSet
+    unless_next: PhraseSet
+    source_kind: str | None
+    absorbs: frozenset[str]
+    purpose_ok: bool
+    cause_source: bool
+    strength: float
+    example: str
+    expect: str
+    forms: tuple[tuple[tuple[str, ...], Voice], ...]
+    """Every written form as folded words, with its voice."""
+    gap: int
+
+    @property
+    def label(self) -> str:
+        return f"trigger #{self.index} ({self.type}: {' '.join(self.forms[0][0])})"
+
+
+@dataclass(frozen=True, slots=True)
+class Blocker:
+    """A ``[[blocker]]``: phrases whose words are never triggers."""
+
+    index: int
+    phrases: tuple[tuple[str, ...], ...]
+    note: str
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """Trigger words found in a sentence: tokens ``[i, j)`` and the readings they carry."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    text: str
+    readings: tuple[tuple[TriggerEntry, Voice], ...]
+    """Entries of the phrase with the voice of the matched form, in file order."""
+
+
+class TriggerLexicon:
+    """The trigger lexicon, read and checked once; share freely (read-only)."""
+
+    def __init__(
+        self, path: Path | None = None, *, codebook_types: Mapping[str, Any] | None = None
+    ) -> None:
+        source, data = _read(path)
+        version = data.get("version")
+        if not isinstance(version, str):
+            raise ResourceError(f"{source}: 'version' must be a string")
+        self.version = version
+        raw = data.get("trigger")
+        if not isinstance(raw, list) or not raw:
+            raise ResourceError(f"{source}: no [[trigger]] entries")
+        self.entries = tuple(_entry(e, i + 1, source, codebook_types) for i, e in enumerate(raw))
+        self.blockers = tuple(
+            _blocker(b, i + 1, source) for i, b in enumerate(data.get("blocker", []))
+        )
+        index: dict[tuple[str, ...], list[tuple[TriggerEntry, Voice]]] = {}
+        for entry in self.entries:
+            for words, voice in entry.forms:
+                index.setdefault(words, []).append((entry, voice))
+        self._index = {k: tuple(v) for k, v in index.items()}
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for words in self._index:
+            by_first.setdefault(words[0], []).append(words)
+        self._by_first = by_first
+        self._gaps = {
+            e.forms[k][0]: e.gap for e in self.entries for k in range(len(e.forms)) if e.gap
+        }
+        self._blocked = PhraseSet(" ".join(p) for b in self.blockers for p in b.phrases)
+        self._patient = frozenset(
+            (
+                inflect(str(raw[e.index - 1]["lemma"]), "peN-an"),
+                *phrase_tokens(raw[e.index - 1].get("tail", "")),
+            )
+            for e in self.entries
+            if "peN-an" in raw[e.index - 1].get("forms", [])
+        )
+        self.heads = frozenset(words[0] for words in self._index)
+        self.verb_forms = frozenset(
+            words[0]
+            for words, readings in self._index.items()
+            if any(v != "nominal" for _, v in readings)
+        )
+        """First words of the active and passive forms (verbs of a clause)."""
+
+    def __iter__(self) -> Iterator[TriggerEntry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def patient_possessor(self, match: TriggerMatch) -> bool:
+        """``penangkapan X``, ``pembunuhan X``: a peN-an noun whose possessor is the patient."""
+        words = tuple(t for t in match.text.casefold().split())
+        return any(
+            words[: len(p)] == p or (words and words[0].removesuffix("nya") == p[0])
+            for p in self._patient
+        )
+
+    def forms(self) -> frozenset[tuple[str, ...]]:
+        """Every written form of every entry, as folded words."""
+        return frozenset(self._index)
+
+    def find(self, tokens: Sequence[Token]) -> list[TriggerMatch]:
+        """The triggers of a sentence: longest first, no overlaps, blockers' words excluded."""
+        spans: list[tuple[int, int, int, tuple[str, ...] | None]] = []  # (-len, i, j, words)
+        for i, token in enumerate(tokens):
+            n = self._blocked.match_at(tokens, i)
+            if n:
+                spans.append((-n, i, i + n, None))
+            heads = (token.low, token.low[:-3]) if token.low.endswith("nya") else (token.low,)
+            for head in heads:
+                for words in self._by_first.get(head, ()):
+                    j = self._match(tokens, i, words)
+                    if j:
+                        spans.append((-(j - i), i, j, words))
+        spans.sort(key=lambda s: (s[0], s[3] is not None, s[1]))
+        taken = [False] * len(tokens)
+        chosen: list[tuple[int, int, tuple[str, ...]]] = []
+        for _, i, j, found in spans:
+            if any(taken[i:j]):
+                continue
+            for k in range(i, j):
+                taken[k] = True
+            if found is not None:
+                chosen.append((i, j, found))
+        chosen.sort()
+        return [
+            TriggerMatch(
+                i,
+                j,
+                tokens[i].start,
+                tokens[j - 1].end,
+                " ".join(t.text for t in tokens[i:j]),
+                self._index[words],
+            )
+            for i, j, words in chosen
+        ]
+
+    def _match(self, tokens: Sequence[Token], i: int, words: tuple[str, ...]) -> int:
+        """End of ``words`` matched from ``tokens[i]`` (0: no match); ``-nya`` may end it."""
+        n = len(words)
+        if n == 1:
+            return i + 1
+        gap = self._gaps.get(words, 0)
+        for skip in range(gap + 1):
+            k = i + 1 + skip
+            if k + n - 1 > len(tokens):
+                break
+            if skip and not all(t.is_word for t in tokens[i + 1 : k]):
+                break
+            if all(_same(tokens[k + m - 1].low, words[m]) for m in range(1, n)):
+                return k + n - 1
+        return 0
+
+
+def _same(token: str, word: str) -> bool:
+    return token == word or (token.endswith("nya") and token[:-3] == word)
+
+
+def _read(path: Path | None) -> tuple[str, dict[str, Any]]:
+    try:
+        if path is None:
+            source = "pantau/data/triggers.toml"
+            raw = resources.files("pantau.data").joinpath("triggers.toml").read_bytes()
+        else:
+            source = str(path)
+            raw = Path(path).read_bytes()
+        return source, tomllib.loads(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise ResourceError(f"cannot read the trigger lexicon {path or source}: {e}") from e
+
+
+def _entry(raw: Any, index: int, source: str, types: Mapping[str, Any] | None) -> TriggerEntry:
+    where = f"{source}, trigger #{index}"
+    if not isinstance(raw, dict):
+        raise ResourceError(f"{where} is not a table")
+    unknown = sorted(set(raw) - _ENTRY_KEYS)
+    if unknown:
+        raise ResourceError(f"{where}: unknown key(s) {', '.join(unknown)}")
+    type_ = raw.get("type")
+    if not isinstance(type_, str) or type_ not in _TYPES:
+        raise ResourceError(f"{where}: type {type_!r} is not a PLOVER type")
+    mode = raw.get("mode")
+    if types is not None and mode is not None:
+        modes = {m.name for m in types[type_].modes}
+        if mode not in modes:
+            raise ResourceError(
+                f"{where}: {mode!r} is not a mode of {type_}; use one of {sorted(modes)}"
+            )
+    forms = _forms(raw, where)
+    example, expect = raw.get("example"), raw.get("expect")
+    if not isinstance(example, str) or not isinstance(expect, str) or expect not in example:
+        raise ResourceError(f"{where}: give an example sentence and the trigger it holds (expect)")
+    absorbs = raw.get("absorbs", [])
+    absorbed = _TYPES if absorbs == "all" else frozenset(_strings(raw, "absorbs", where))
+    strength = raw.get("strength", 0.8)
+    if not isinstance(strength, (int, float)) or not 0 < strength <= 1:
+        raise ResourceError(f"{where}: strength must lie in (0, 1]")
+    gap = raw.get("gap", 0)
+    if not isinstance(gap, int) or gap < 0:
+        raise ResourceError(f"{where}: gap must be a non-negative integer")
+    return TriggerEntry(
+        index=index,
+        type=type_,
+        mode=mode,
+        contexts=tuple(_strings(raw, "contexts", where)),
+        symmetric=bool(raw.get("symmetric", False)),
+        mutual=bool(raw.get("mutual", False)),
+        weak=bool(raw.get("weak", False)),
+        refine=bool(raw.get("refine", False)),
+        context=PhraseSet(_strings(raw, "context", where)),
+        near=PhraseSet(_strings(raw, "near", where)),
+        unless=PhraseSet(_strings(raw, "unless", where)),
+        unless_next=PhraseSet(_strings(raw, "unless_next", where)),
+        source_kind=raw.get("source_kind"),
+        absorbs=absorbed,
+        purpose_ok=bool(raw.get("purpose_ok", False)),
+        cause_source=bool(raw.get("cause_source", False)),
+        strength=float(strength),
+        example=example,
+        expect=expect,
+        forms=forms,
+        gap=gap,
+    )
+
+
+def _forms(raw: Mapping[str, Any], where: str) -> tuple[tuple[tuple[str, ...], Voice], ...]:
+    out: dict[tuple[str, ...], Voice] = {}
+    tail = phrase_tokens(raw.get("tail", "")) if raw.get("tail") else ()
+    lemma = raw.get("lemma")
+    if lemma is not None:
+        patterns = _strings(raw, "forms", where)
+        if not isinstance(lemma, str) or not patterns:
+            raise ResourceError(f"{where}: a lemma needs its affix forms")
+        for pattern in patterns:
+            if pattern not in PATTERNS:
+                raise ResourceError(
+                    f"{where}: unknown affix form {pattern!r}; use one of {list(PATTERNS)}"
+                )
+            out.setdefault((inflect(lemma, pattern), *tail), PATTERNS[pattern])
+    phrases = _strings(raw, "phrases", where)
+    if phrases:
+        voice = raw.get("voice", "nominal")
+        if voice not in _VOICES:
+            raise ResourceError(f"{where}: voice must be active, passive or nominal")
+        for phrase in phrases:
+            words = phrase_tokens(phrase)
+            out.setdefault((*words, *tail), _voice_of_form(words, voice))
+    if not out:
+        raise ResourceError(f"{where}: give a lemma with forms, or phrases")
+    return tuple(out.items())
+
+
+_LEADING = frozenset({"akan", "tidak", "siap", "telah", "belum", "mulai", "tewas", "tak"})
+
+
+def _voice_of_form(words: tuple[str, ...], default: Voice) -> Voice:
+    """Active for a (first non-auxiliary) word with ``me-``/``ber-``, passive for
+    ``di-``/``ter-``, else ``default``."""
+    first = next((w for w in words if w not in _LEADING), words[0])
+    if len(first) >= 5 and first.startswith(("me", "ber")):
+        return "active"
+    if (len(first) >= 5 and first.startswith("di")) or (
+        len(first) >= 6 and first.startswith("ter")
+    ):
+        return "passive"
+    return default
+
+
+def _blocker(raw: Any, index: int, source: str) -> Blocker:
+    where = f"{source}, blocker #{index}"
+    if not isinstance(raw, dict) or not isinstance(raw.get("example"), str):
+        raise ResourceError(f"{where} needs phrases, a note and an example")
+    phrases = tuple(phrase_tokens(p) for p in _strings(raw, "phrases", where))
+    if not phrases:
+        raise ResourceError(f"{where} has no phrases")
+    return Blocker(index, phrases, str(raw.get("note", "")), raw["example"])
+
+
+def _strings(raw: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ResourceError(f"{where}: {key} must be a list of strings")
+    return value

@@ -1,0 +1,257 @@
+"""Where an event happened: one of the sentence's resolved places, never just any of them.
+
+The place of an event is, in order:
+
+1. a place after a locative (``di``, ``ke``, ``dekat``, ``sekitar``, ``wilayah`` … also
+   across a chain: ``di kawasan Tal as-Sultan, Rafah``) in the trigger's clause, the first of
+   the chain (the most specific, as written); a flight or a withdrawal takes its origin
+   (``dari X``), never its destination (``ke Oksibil``);
+2. a place named back (``di distrik itu``, ``kota utama itu``): the latest place of that
+   kind before it in the article;
+3. for events that are not statements, another place of the clause or, failing that, of the
+   sentence, the nearest to the trigger;
+4. for statements (ACCUSE, REQUEST …), the place of the closing attribution (``kata Hamdan
+   di Jakarta``).
+
+Never a village (``Desa Sungai Bahar``), a place inside an actor's name (``Pasukan
+Demokratik Suriah``) or right after an organisation's name (``Polda Sulawesi Tenggara``:
+that is the body's seat, used only when nothing else is known), nor a person's origin
+(``pilot asal Selandia Baru``). Later fallbacks (the previous event's place, the seat of a
+regional body, the dateline) are the extractor's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pantau.article import Article, Place
+from pantau.events.clauses import Clause, Grammar, SentenceView
+from pantau.events.patterns import Patterns
+from pantau.events.text import PhraseSet
+
+__all__ = ["Placer", "Spot"]
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """A place of the sentence (tokens ``[i, j)``) and how it is attached."""
+
+    i: int
+    j: int
+    place: Place
+    locative: bool
+    origin: bool
+    destination: bool
+    seat: bool
+    """Right after an organisation's name: the seat of the body, not an event's place."""
+
+
+class Placer:
+    def __init__(self, patterns: Patterns, grammar: Grammar) -> None:
+        p = patterns.places
+        self.grammar = grammar
+        self.locatives: PhraseSet = p["locatives"]
+        self.origins: PhraseSet = p["origins"]
+        self.origin_modes = frozenset(
+            tuple(x.split("/")) for x in patterns.raw["places"]["origin_modes"]
+        )
+        self.destination_types = frozenset(x[0].upper() for x in p["destination_types"].phrases)
+        self.villages = frozenset(x[0] for x in p["village_prefixes"].phrases)
+        self.verbal = frozenset(x[0].upper() for x in p["verbal_types"].phrases)
+        admin: Mapping[str, str] = p["admin_nouns"]
+        self.admin_nouns = dict(admin)
+        self.demonstratives: PhraseSet = patterns.grammar["demonstratives"]
+        self.waters = frozenset(x[0] for x in p["waters"].phrases)
+        self.place_classes = frozenset(x[0] for x in p["place_classes"].phrases)
+
+    def spots(self, view: SentenceView) -> list[Spot]:
+        """The usable places of the sentence."""
+        tokens = view.tokens
+        out: list[Spot] = []
+        for i, j, place in view.places:
+            if place.text.split()[0].casefold() in self.villages:
+                continue
+            if i > 0 and tokens[i - 1].low in self.villages:
+                continue
+            if i > 0 and tokens[i - 1].low in ("asal", "berbendera", "bendera", "kewarganegaraan"):
+                continue
+            if i > 0 and tokens[i - 1].low in self.waters:
+                continue  # "Selat Malaka": a water body, not the regency
+            if i > 1 and self._in_longer_name(view, i, j):
+                continue
+            inside = any(
+                mi <= i and j <= mj and m.actor.type != "country" for mi, mj, m in view.mentions
+            )
+            if inside:
+                continue
+            if any(
+                mi <= i < mj and m.actor.type == "country" and not self._after_locative(view, i)
+                for mi, mj, m in view.mentions
+            ):
+                continue
+            seat = any(
+                (mj == i or (mj + 1 == i and tokens[mj].low == ")"))
+                and m.actor.type not in ("civilians", "country", "person")
+                for _, mj, m in view.mentions
+            )
+            out.append(
+                Spot(
+                    i,
+                    j,
+                    place,
+                    locative=self._after_locative(view, i),
+                    origin=self._origin(view, i, out),
+                    destination=i > 0 and tokens[i - 1].low in ("ke", "menuju"),
+                    seat=seat,
+                )
+            )
+        return out
+
+    def _origin(self, view: SentenceView, i: int, before: list[Spot]) -> bool:
+        """After ``dari``, or listed after such a place (``dari Oslo, Dublin, dan Madrid``)."""
+        tokens = view.tokens
+        if i > 0 and self.origins.ends_at(tokens, i, 0) is not None:
+            return True
+        if before and before[-1].origin:
+            between = tokens[before[-1].j : i]
+            return all(t.low in (",", "dan", "serta") for t in between)
+        return False
+
+    def _in_longer_name(self, view: SentenceView, i: int, j: int) -> bool:
+        """``Universitas Indonesia``, ``Balai Meuseuraya Aceh``: a place word inside a longer
+        proper name (a capitalised word right before or after it that is no place, actor or
+        date of its own)."""
+        tokens = view.tokens
+        taken = {k for a, b, _ in view.places for k in range(a, b)}
+        taken |= {k for a, b, _ in view.mentions for k in range(a, b)}
+        taken |= {k for a, b, _ in view.dates for k in range(a, b)}
+        before = tokens[i - 1]
+        named = before.capitalised and before.is_word and i - 1 not in taken
+        if named and before.low not in self.admin_nouns and before.low not in self.place_classes:
+            return not self.locatives.match_at(tokens, i - 1)
+        return j < len(tokens) and tokens[j].capitalised and tokens[j].is_word and j not in taken
+
+    def _after_locative(self, view: SentenceView, i: int) -> bool:
+        tokens = view.tokens
+        k = i - 1
+        steps = 0
+        while k >= 0 and steps < 7:
+            if self.locatives.ends_at(tokens, k + 1, 0) is not None:
+                return True
+            token = tokens[k]
+            if not (token.low == "," or token.capitalised or token.low in self.admin_nouns):
+                return False
+            k -= 1
+            steps += 1
+        return False
+
+    def is_origin(self, type_: str, mode: str | None) -> bool:
+        """Does an event of this type and mode happen where its ``dari`` place is?"""
+        return (type_, mode) in self.origin_modes or (type_, "*") in self.origin_modes
+
+    def usable(
+        self, spots: list[Spot], type_: str, mode: str | None, excluded: list[tuple[int, int]]
+    ) -> list[Spot]:
+        """The places an event of this type may take: no seat, no destination of a flight, none
+        inside another event told in the sentence."""
+        origin = self.is_origin(type_, mode)
+        return [
+            s
+            for s in spots
+            if not s.seat
+            and not (origin and s.destination)
+            and (origin or not s.origin)
+            and not any(lo <= s.i < hi for lo, hi in excluded)
+        ]
+
+    def own(
+        self,
+        clause: Clause,
+        i: int,
+        j: int,
+        usable: list[Spot],
+        type_: str,
+        mode: str | None,
+        *,
+        attribution: int,
+    ) -> Spot | None:
+        """The place written for the event whose trigger is tokens ``[i, j)``, in its clause
+        (or, for a statement, in its attribution)."""
+        origin = self.is_origin(type_, mode)
+        destination = type_ in self.destination_types
+        end = min(clause.end, attribution) if j <= attribution else clause.end
+        in_clause = [s for s in usable if clause.start <= s.i < end]
+        locative = [s for s in in_clause if s.locative]
+        if type_ in self.verbal:
+            attributed = [s for s in usable if s.i >= attribution and s.locative]
+            if attributed:
+                return attributed[0]
+        if locative:
+            if origin:
+                locative.sort(key=lambda s: not s.origin)
+            elif destination:
+                locative.sort(key=lambda s: not s.destination)
+            else:
+                after = [s for s in locative if s.i >= j]
+                locative = after or locative
+            return self._specific(locative[0], in_clause)
+        if type_ in self.verbal:
+            subject = [s for s in in_clause if s.i < i and not s.locative]
+            return subject[0] if subject else None
+        if in_clause:
+            return self._specific(min(in_clause, key=lambda s: abs(s.i - i)), in_clause)
+        return None
+
+    def nearest(self, i: int, usable: list[Spot], attribution: int) -> Spot | None:
+        """Any place of the sentence, the nearest to the trigger (events that are not
+        statements, when their clause names none)."""
+        rest = [s for s in usable if s.i < attribution]
+        if not rest:
+            return None
+        return self._specific(min(rest, key=lambda s: abs(s.i - i)), rest)
+
+    def _specific(self, chosen: Spot, candidates: list[Spot]) -> Spot:
+        """A coarser place gives way to a finer one of the same country named with it
+        (``kamp pengungsi Jenin … di Tepi Barat``: Jenin)."""
+        if chosen.place.kind not in ("country", "region", "province"):
+            return chosen
+        finer = [
+            s
+            for s in candidates
+            if s.place.country == chosen.place.country
+            and s.place.precision < chosen.place.precision
+        ]
+        return min(finer, key=lambda s: (s.place.precision, s.i)) if finer else chosen
+
+    def last_locative(self, spots: list[Spot]) -> Place | None:
+        """The last place after a locative in a sentence (the scene the next one continues)."""
+        located = [s for s in spots if s.locative and not s.seat]
+        return located[0].place if located else None
+
+    def named_back(self, view: SentenceView, clause: Clause, article: Article) -> Place | None:
+        """``di distrik itu``, ``kota utama itu``: the latest earlier place of that kind."""
+        tokens = view.tokens
+        for k in range(clause.start, clause.end):
+            kind = self.admin_nouns.get(tokens[k].low)
+            if kind is None:
+                continue
+            for m in range(k + 1, min(k + 3, len(tokens))):
+                if self.demonstratives.match_at(tokens, m):
+                    return self._latest(article, tokens[k].start, kind)
+                if tokens[m].capitalised or not tokens[m].is_word:
+                    break  # "negara Eropa itu": a name, not a place named back
+        return None
+
+    def _latest(self, article: Article, before: int, kind: str) -> Place | None:
+        best: Place | None = None
+        for place in article.places:
+            if place.end > before:
+                break
+            if place.kind == kind or (kind == "populated_place" and place.kind in ("regency",)):
+                best = place
+        return best
+
+    def seat(self, spots: list[Spot]) -> Place | None:
+        seats = [s for s in spots if s.seat]
+        return seats[0].place if seats else None

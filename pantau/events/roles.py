@@ -1,0 +1,598 @@
+"""Who did it to whom: the sources and targets of a trigger, read from its clause.
+
+- **Active verb** (``menyerang``): the source is the clause's subject (the actors before its
+  first verb); the targets its object (the actors right after the verb, or owning what is
+  named: ``pos TNI``, ``permohonan … yang diajukan Partai Ummat``) and the actors after
+  ``terhadap``, ``kepada``, ``ke posisi`` … A subjectless clause takes its subject from the
+  clause it depends on: the speaker for a reported clause (``menyatakan telah merebut``), the
+  first verb's subject for a coordinated one (``… dan telah menangkap``), the main clause's
+  for a subordinate or fronted one (``Selain melawan SDF …, ISIS …``).
+- **Passive verb** (``ditembak``, ``ditargetkan oleh``): the subject is the target, the agent
+  (after ``oleh`` or right after the verb) the source.
+- **Nominal** (``serangan udara koalisi pimpinan AS``): the possessor after the noun (or a
+  role phrase that holds it; the *patient* for a ``peN-an`` noun: ``penangkapan seorang
+  ulama``), ``yang dilakukan X``, ``oleh X``; else, as the object of a light verb
+  (``menggelar unjuk rasa``, ``merencanakan serangan``), the clause's subject. ``X
+  menghadapi operasi …`` and ``X tewas dalam serangan …`` make X the target.
+- **Two-sided** (``kontak tembak dengan``, ``antara X dan Y``, ``saling``): every party is a
+  source, there is no target. **Mutual** (COOPERATE): the first party is the source.
+
+Unnamed references are resolved in the article: ``timnya``/``pihaknya``/``kami`` → the
+speaker's body; ``Ia`` → the speaker, or the previous sentence's subject; ``petugas``,
+``aparat``, ``junta`` → the force acting before them; ``kedua pihak`` → the parties of the
+previous event; ``tersangka`` → the group arrested before; ``massa`` → the protesters (or
+civilians); ``pengemudi ojek``, ``sandera … Israel`` → civilians (of that country); ``pilot
+itu`` → the pilot named before; initials (``berinisial MT``) → the group they were introduced
+with, else themselves; bare ``pemerintah`` → the government of the article's country. Media
+are never parties; a backer named in a relative clause (``yang didukung Turki``) only when
+nobody else is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pantau.actors import ActorDictionary
+from pantau.article import ActorMention, EventActor
+from pantau.events.clauses import Clause, Grammar, SentenceView
+from pantau.events.lexicon import TriggerEntry, TriggerLexicon, TriggerMatch
+from pantau.events.morphology import Voice
+from pantau.events.patterns import Patterns
+from pantau.events.phrases import NounPhrases, Participant, Scene, actor_of, merge
+from pantau.events.text import PhraseSet, Token
+
+__all__ = ["Participant", "RoleFinder", "Roles", "Scene"]
+
+_QUANTITY = frozenset(
+    {"para", "sejumlah", "seorang", "sebuah", "dua", "tiga", "ratusan", "ribuan", "puluhan",
+     "belasan", "sebagian", "banyak", "beberapa", "kedua", "ketiga", "seluruh", "semua", "sekitar",
+     "sedikitnya", "setidaknya", "lebih", "dari", "anggota", "perwakilan", "delegasi"}
+)  # fmt: skip
+_INSTRUMENTAL = frozenset({"dengan", "menggunakan", "memakai", "melalui", "lewat"})
+
+
+@dataclass(slots=True)
+class Roles:
+    sources: list[Participant] = field(default_factory=list)
+    targets: list[Participant] = field(default_factory=list)
+    clause: Clause | None = None
+    symmetric: bool = False
+    supported: list[Participant] = field(default_factory=list)
+    """For a strike named in a backer's relative clause: the party it backs."""
+    needs_agent: bool = False
+    """A passive without an agent: the extractor looks for it in the article."""
+    referent: str | None = None
+    """The object names an earlier event (``mengecam operasi tersebut``): its noun."""
+
+
+class RoleFinder:
+    """Sources and targets of triggers; built once with the patterns and the dictionary."""
+
+    def __init__(
+        self,
+        patterns: Patterns,
+        grammar: Grammar,
+        dictionary: ActorDictionary,
+        lexicon: TriggerLexicon,
+    ) -> None:
+        a, g = patterns.actors, patterns.grammar
+        self.grammar = grammar
+        self.dictionary = dictionary
+        self.lexicon = lexicon
+        self.phrases = NounPhrases(patterns, grammar, dictionary)
+        self.crowd: PhraseSet = a["crowd"]
+        self.light_verbs: PhraseSet = a["light_verbs"]
+        self.facilities: PhraseSet = a["facilities"]
+        self.reporter_types = self.phrases.reporter_types
+        self.target_preps: PhraseSet = g["target_prepositions"]
+        self.partner_preps: PhraseSet = g["partner_prepositions"]
+        self.target_verbs: PhraseSet = g["target_verbs"]
+        self.demonstratives: PhraseSet = g["demonstratives"]
+        self.purpose: PhraseSet = g["purpose"]
+        self.killed: PhraseSet = patterns.casualties["killed"]
+
+    def find(
+        self,
+        view: SentenceView,
+        match: TriggerMatch,
+        entry: TriggerEntry,
+        voice: Voice,
+        scene: Scene,
+    ) -> Roles:
+        g = self.grammar
+        clause = g.clause(view, match.i, match.j)
+        attribution = g.attribution_start(view)
+        end = attribution if match.j <= attribution < clause.end else clause.end
+        roles = Roles(clause=clause)
+        tokens = view.tokens
+        symmetric = entry.symmetric or (match.i > 0 and tokens[match.i - 1].low == "saling")
+        roles.symmetric = symmetric
+        inside = self._covering(view, match)
+        if inside is not None and self.phrases.supporter(inside[2]):
+            roles.sources = [Participant(actor_of(inside[2]), "supporter")]
+            roles.supported = self._supported_party(view, inside[0], scene)
+            return roles
+        if voice == "passive":
+            self._passive(view, match, entry, clause, end, roles, scene)
+        elif voice == "nominal":
+            self._nominal(view, match, entry, clause, end, roles, scene, inside)
+        else:
+            roles.sources = self._subject(view, match, clause, scene)
+            roles.targets = self._objects(view, match, end, scene, entry, direct=True)
+        if symmetric:
+            partners = self._partners(view, match.j, end, scene)
+            joined = [
+                t
+                for t in roles.targets
+                if t.how in ("named", "entity") and t.actor.type != "civilians"
+            ]
+            roles.sources = merge(roles.sources, partners, joined if not partners else [])
+            roles.targets = []
+        elif entry.mutual:
+            parties = merge(roles.sources, self._partners(view, match.j, end, scene))
+            roles.sources, roles.targets = parties[:1], merge(parties[1:], roles.targets)
+        if not roles.sources and voice != "passive":
+            backers = [
+                Participant(actor_of(m), "supporter")
+                for i, _, m in view.mentions
+                if clause.start <= i < end and self.phrases.supporter(m)
+            ]
+            roles.sources = backers[:1]
+        if not symmetric and all(not t.named for t in roles.targets):
+            roles.referent = self._referent(view, match.j, end)
+        names = {s.actor.name for s in roles.sources if "(generic)" not in s.actor.name}
+        spans = {s.actor.start for s in roles.sources}
+        roles.targets = [
+            t for t in roles.targets if t.actor.name not in names and t.actor.start not in spans
+        ]
+        if len(roles.targets) > 1:
+            roles.targets = [t for t in roles.targets if t.actor.type != "person"] or roles.targets
+        return roles
+
+    def _passive(
+        self,
+        view: SentenceView,
+        match: TriggerMatch,
+        entry: TriggerEntry,
+        clause: Clause,
+        end: int,
+        roles: Roles,
+        scene: Scene,
+    ) -> None:
+        subject = self._subject(view, match, clause, scene)
+        agent = self._agent(view, match, end, scene)
+        if entry.type == "MOBILIZE":
+            roles.sources = agent or subject
+            return
+        roles.sources, roles.targets = agent, subject
+        roles.needs_agent = not agent
+
+    def _nominal(
+        self,
+        view: SentenceView,
+        match: TriggerMatch,
+        entry: TriggerEntry,
+        clause: Clause,
+        end: int,
+        roles: Roles,
+        scene: Scene,
+        inside: tuple[int, int, ActorMention] | None,
+    ) -> None:
+        tokens = view.tokens
+        owner: list[Participant] = []
+        patient = self.lexicon.patient_possessor(match)
+        if inside is not None and inside[2].actor.type not in self.reporter_types:
+            owner = [Participant(actor_of(inside[2]), "named")]
+        possessor = [] if owner else self._possessor(view, match.j, end, scene)
+        if patient and possessor:
+            roles.targets = possessor
+        else:
+            owner = owner or possessor
+        if not owner:
+            owner = self._agent(view, match, end, scene, after_oleh_only=True)
+        first_verb = self.grammar.first_verb(view, clause.start, end)
+        before = self._word_before(view, match.i, clause.start)
+        undergoer = False
+        framed = False
+        if match.i > first_verb:
+            verb = self._verb_before(view, clause.start, match.i)
+            if verb is not None and self.target_verbs.match_at(tokens, verb[0]):
+                undergoer = True
+            if (
+                before is not None
+                and tokens[before].low in ("dalam", "akibat", "oleh")
+                and verb is not None
+            ):
+                if self.killed.ends_at(tokens, verb[1], clause.start) is not None or tokens[
+                    verb[0]
+                ].low in ("gugur", "tewas", "terluka", "tertimbun"):
+                    undergoer = True
+                elif tokens[before].low == "dalam":
+                    framed = True
+        if owner:
+            roles.sources = owner
+        if undergoer and not entry.symmetric:
+            roles.targets = merge(roles.targets, self._subject(view, match, clause, scene))
+        elif not owner and self._light(view, match, clause, first_verb, before, framed):
+            roles.sources = self._subject(view, match, clause, scene)
+        if undergoer and entry.symmetric and not owner:
+            roles.sources = self._subject(view, match, clause, scene)
+        if not roles.targets:
+            roles.targets = self._objects(view, match, end, scene, entry, direct=False)
+        if not roles.targets and match.i > first_verb < end and not undergoer:
+            window = range(max(first_verb + 1, match.i - 3), match.i)
+            instrument = next((k for k in window if tokens[k].low in _INSTRUMENTAL), None)
+            if instrument is not None:
+                roles.targets = self._governed(view, first_verb, instrument, scene, entry)
+        if entry.symmetric and not owner:
+            between = self._between(view, match.j, end, scene)
+            if between:
+                roles.sources = merge(roles.sources, between)
+
+    def _light(
+        self,
+        view: SentenceView,
+        match: TriggerMatch,
+        clause: Clause,
+        first_verb: int,
+        before: int | None,
+        framed: bool,
+    ) -> bool:
+        """May the clause's subject be the nominal's agent? As the subject-position noun's own
+        clause (``turun ke jalan``), the object of a light verb (``menggelar unjuk rasa``,
+        ``merencanakan serangan``) or a frame (``dalam kontak tembak``)."""
+        if match.i <= first_verb:
+            if clause.kind == "complement" and match.i == clause.start:
+                return True  # "mengumumkan pengakuan resmi …": announcing it is doing it
+            return first_verb == match.i
+        if framed or any(
+            t.low in _INSTRUMENTAL for t in view.tokens[max(clause.start, match.i - 3) : match.i]
+        ):
+            return True
+        tokens = view.tokens
+        k = match.i - 1
+        steps = 0
+        while k >= clause.start and steps < 5:
+            if self.light_verbs.ends_at(tokens, k + 1, clause.start) is not None:
+                return True
+            if view.verbs[k] and not self.grammar.is_auxiliary(tokens[k]):
+                return False
+            k -= 1
+            steps += 1
+        return False
+
+    def _subject(
+        self, view: SentenceView, match: TriggerMatch, clause: Clause, scene: Scene
+    ) -> list[Participant]:
+        g = self.grammar
+        tokens = view.tokens
+        start = clause.start
+        while start < match.i and not tokens[start].is_word:
+            start += 1
+        if start < match.i and g.is_preposition(tokens[start]):  # "Dari tangan pelaku, petugas …"
+            comma = _next_comma(tokens, start)
+            if comma is not None and comma < match.i:
+                start = comma + 1
+        first = g.first_verb(view, start, match.i + 1)
+        region_end = min(first, match.i)
+        found = self.phrases.np(view, start, region_end, scene)
+        if not found:
+            comma = _last_comma(tokens, clause.start, match.i)
+            if comma is not None:
+                verb = g.first_verb(view, comma + 1, match.i + 1)
+                found = self.phrases.np(view, comma + 1, min(verb, match.i), scene)
+        if found:
+            return found
+        empty = all(not t.is_word or g.is_auxiliary(t) for t in tokens[start:region_end])
+        if match.i > 0 and tokens[match.i - 1].low == "sebagai":
+            empty = True  # "Hamas menyebut pengumuman itu sebagai bukti kegagalan …": Hamas judges
+        if not empty or clause.opener is None:
+            return []
+        current = clause
+        for _ in range(4):  # climb to the clause the subjectless one depends on
+            if current.opener is None:
+                break
+            outer = g.clause(view, current.opener, current.opener + 1)
+            if current.kind == "complement":
+                verb = g.first_verb(view, outer.start, current.opener + 1)
+                speaker = self.phrases.np(
+                    view, outer.start, min(verb, current.opener), scene, speaker=True
+                )
+                if speaker:
+                    return [
+                        Participant(p.actor, "speaker") if p.how == "named" else p for p in speaker
+                    ]
+                body = scene.speaker_body(view, match.i)
+                return [Participant(body, "speaker")] if body else []
+            if current.kind == "main":
+                break
+            if current.kind == "coordinate" or current.start > 1:
+                verb = g.first_verb(view, outer.start, current.opener)
+                found = self.phrases.np(view, outer.start, verb, scene)
+                if found:
+                    return found
+            current = outer
+        comma = _next_comma(tokens, match.j)
+        if clause.kind != "complement" and comma is not None and clause.start <= 2:
+            verb = g.first_verb(view, comma + 1, len(tokens))  # "Setelah menguasai X, RSF …"
+            return self.phrases.np(view, comma + 1, verb, scene)
+        return []
+
+    def _agent(
+        self,
+        view: SentenceView,
+        match: TriggerMatch,
+        end: int,
+        scene: Scene,
+        *,
+        after_oleh_only: bool = False,
+    ) -> list[Participant]:
+        tokens = view.tokens
+        limit = min(end, len(tokens))
+        for w in range(match.j, min(limit, match.j + 4)):
+            if tokens[w].low == "yang" or view.verbs[w]:
+                break
+            if tokens[w].low == "oleh":
+                return self.phrases.np(view, w + 1, self.phrases.np_end(view, w + 1, limit), scene)
+        if after_oleh_only:
+            return []
+        for w in range(match.i, match.j):  # "dihakimi massa": the agent inside the trigger
+            if self.crowd.match_at(tokens, w):
+                return self.phrases.np(view, w, match.j, scene)
+        k = match.j
+        while k < limit and tokens[k].low in _QUANTITY and not self.phrases.mention_at(view, k):
+            k += 1
+        if k < limit and (self.phrases.mention_at(view, k) or self.phrases.reference_at(view, k)):
+            return self.phrases.np(view, match.j, self.phrases.np_end(view, match.j, limit), scene)
+        return []
+
+    def _possessor(self, view: SentenceView, j: int, end: int, scene: Scene) -> list[Participant]:
+        tokens = view.tokens
+        k = j
+        if (
+            k + 1 < end
+            and tokens[k].low == "yang"
+            and tokens[k + 1].low in ("dilakukan", "dilancarkan", "digelar")
+        ):
+            k += 2
+            if k < end and tokens[k].low == "oleh":
+                k += 1
+            return self.phrases.np(view, k, self.phrases.np_end(view, k, end), scene)
+        steps = 0
+        while k < end and steps < 4:
+            token = tokens[k]
+            if (
+                not token.is_word
+                or self.grammar.is_preposition(token)
+                or view.verbs[k]
+                or token.low == "yang"
+            ):
+                break
+            if self.phrases.mention_at(view, k) is not None or self.phrases.reference_at(view, k):
+                return self.phrases.np(view, k, self.phrases.np_end(view, k, end), scene)
+            k += 1
+            steps += 1
+        return []
+
+    def _objects(
+        self,
+        view: SentenceView,
+        match: TriggerMatch,
+        end: int,
+        scene: Scene,
+        entry: TriggerEntry,
+        *,
+        direct: bool,
+    ) -> list[Participant]:
+        tokens = view.tokens
+        found: list[Participant] = []
+        j = match.j
+        if direct:
+            stop = self.phrases.np_end(view, j, end)
+            found = self.phrases.np(view, j, stop, scene, objects=True)
+            found = merge(found, self._filer(view, stop, end, scene))
+        if entry.absorbs and entry.type != "PROTEST":
+            return found  # "mendesak X …", "mengancam X …": what follows is the content
+        territory = "territory" in entry.contexts
+        k = j
+        while k < end:
+            low = tokens[k].low
+            n = self.target_preps.match_at(tokens, k) or (1 if territory and low == "dari" else 0)
+            facility = low in ("di", "ke") and self._facility_after(view, k + 1, end)
+            if n or facility:
+                start = k + (n or 1)
+                while (
+                    start < end
+                    and self.phrases.mention_at(view, start) is None
+                    and (
+                        self.facilities.match_at(tokens, start)
+                        or tokens[start].low in ("arah", "depan", "pasukan")
+                        or tokens[start].low in _QUANTITY
+                    )
+                ):
+                    start += 1
+                if low == "ke" and self._court_at(view, start):
+                    k = start
+                    continue
+                stop = self.phrases.np_end(view, start, end)
+                found = merge(found, self.phrases.np(view, start, stop, scene, objects=True))
+                if not found and low in ("ke", "terhadap") and entry.type == "ASSAULT":
+                    found = self._country_place(view, start, stop)
+                k = max(start, k + 1)
+                continue
+            if low == "yang" or low == ";":
+                break
+            k += 1
+        if (
+            not found
+            and entry.type in ("ASSAULT", "COERCE")
+            and end < len(tokens)
+            and self.purpose.match_at(tokens, end)
+        ):
+            verb = end + 1
+            if verb < len(tokens) and view.verbs[verb]:
+                found = self.phrases.np(
+                    view,
+                    verb + 1,
+                    self.phrases.np_end(view, verb + 1, len(tokens)),
+                    scene,
+                    objects=True,
+                )
+        return found
+
+    def _governed(
+        self, view: SentenceView, verb: int, before: int, scene: Scene, entry: TriggerEntry
+    ) -> list[Participant]:
+        """``membubarkan massa dengan gas air mata``, ``menyerahkan buronan kepada Kejaksaan
+        Agung melalui mekanisme ekstradisi``: the objects of the governing verb."""
+        tokens = view.tokens
+        found = self.phrases.np(
+            view, verb + 1, self.phrases.np_end(view, verb + 1, before), scene, objects=True
+        )
+        for k in range(verb + 1, before):
+            n = self.target_preps.match_at(tokens, k)
+            if n and tokens[k].low != "dengan":
+                start = k + n
+                stop = self.phrases.np_end(view, start, before)
+                found = merge(found, self.phrases.np(view, start, stop, scene, objects=True))
+        return found
+
+    def _filer(self, view: SentenceView, stop: int, end: int, scene: Scene) -> list[Participant]:
+        """``permohonan … yang diajukan Partai Ummat``: the owner of the object."""
+        tokens = view.tokens
+        if (
+            stop + 1 < end
+            and tokens[stop].low == "yang"
+            and tokens[stop + 1].low
+            in ("diajukan", "dilakukan", "dibuat", "dikeluarkan", "disampaikan", "dilancarkan")
+        ):
+            k = stop + 2
+            if k < end and tokens[k].low == "oleh":
+                k += 1
+            return self.phrases.np(view, k, self.phrases.np_end(view, k, end), scene)
+        return []
+
+    def _facility_after(self, view: SentenceView, k: int, end: int) -> bool:
+        tokens = view.tokens
+        while k < end and (tokens[k].low == "depan" or tokens[k].low in _QUANTITY):
+            k += 1
+        return k < end and bool(self.facilities.match_at(tokens, k))
+
+    def _court_at(self, view: SentenceView, k: int) -> bool:
+        mention = self.phrases.mention_at(view, k)
+        return mention is not None and mention.actor.type == "judiciary"
+
+    def _country_place(self, view: SentenceView, start: int, stop: int) -> list[Participant]:
+        """``invasi Rusia ke Ukraina``: a country named as a place is the attacked state."""
+        for i, _, place in view.places:
+            if start <= i < max(stop, start + 1) and place.kind == "country":
+                actor = self.dictionary.lookup(place.text)
+                if actor is not None and actor.type == "country":
+                    return [
+                        Participant(
+                            EventActor(
+                                actor.name,
+                                place.text,
+                                place.start,
+                                place.end,
+                                actor.id,
+                                actor.type,
+                                actor.country,
+                            ),
+                            "named",
+                        )
+                    ]
+        return []
+
+    def _partners(self, view: SentenceView, j: int, end: int, scene: Scene) -> list[Participant]:
+        tokens = view.tokens
+        for k in range(j, end):
+            n = self.partner_preps.match_at(tokens, k)
+            if n:
+                start = k + n
+                return self.phrases.np(
+                    view, start, self.phrases.np_end(view, start, end, conj=True), scene
+                )
+            if tokens[k].low == "yang":
+                break
+        return []
+
+    def _between(self, view: SentenceView, j: int, end: int, scene: Scene) -> list[Participant]:
+        tokens = view.tokens
+        for k in range(j, min(end, j + 3)):
+            if tokens[k].low == "antara":
+                return self.phrases.np(
+                    view, k + 1, self.phrases.np_end(view, k + 1, end, conj=True), scene
+                )
+            if tokens[k].low.startswith("antar") and len(tokens[k].low) > 5:
+                return self.phrases.np(view, k, k + 1, scene)
+        return []
+
+    def _referent(self, view: SentenceView, j: int, end: int) -> str | None:
+        """``mengecam operasi tersebut``: the noun of an earlier event the object refers to."""
+        tokens = view.tokens
+        for k in range(j, min(end, j + 9)):
+            if not tokens[k].is_word:
+                break
+            if self.demonstratives.match_at(tokens, k) and k > j:
+                head = j
+                while head < k and (
+                    self.grammar.is_auxiliary(tokens[head])
+                    or view.verbs[head]
+                    or self.grammar.is_preposition(tokens[head])
+                ):
+                    head += 1
+                return tokens[head].low if head < k else None
+        return None
+
+    def _covering(
+        self, view: SentenceView, match: TriggerMatch
+    ) -> tuple[int, int, ActorMention] | None:
+        for i, j, m in view.mentions:
+            if i <= match.i and match.j <= j:
+                return i, j, m
+        return None
+
+    def _word_before(self, view: SentenceView, i: int, lo: int) -> int | None:
+        return i - 1 if i - 1 >= lo else None
+
+    def _verb_before(self, view: SentenceView, lo: int, i: int) -> tuple[int, int] | None:
+        for k in range(i - 1, lo - 1, -1):
+            if view.verbs[k]:
+                return (k, k + 1)
+        return None
+
+    def _supported_party(self, view: SentenceView, start: int, scene: Scene) -> list[Participant]:
+        """The party right before a backer's relative clause (``SDF yang didukung oleh …``)."""
+        tokens = view.tokens
+        lo = start
+        while (
+            lo > 0
+            and tokens[lo - 1].low not in (",", ";")
+            and not self.partner_preps.match_at(tokens, lo - 1)
+        ):
+            if view.verbs[lo - 1]:
+                break
+            lo -= 1
+        return self.phrases.np(view, lo, start, scene)
+
+
+def _last_comma(tokens: Sequence[Token], lo: int, hi: int) -> int | None:
+    depth = 0
+    for k in range(hi - 1, lo - 1, -1):
+        low = tokens[k].low
+        if low == ")":
+            depth += 1
+        elif low == "(":
+            depth = max(0, depth - 1)
+        elif low == "," and depth == 0:
+            return k
+    return None
+
+
+def _next_comma(tokens: Sequence[Token], j: int) -> int | None:
+    for k in range(j, len(tokens)):
+        if tokens[k].low == ",":
+            return k
+    return None

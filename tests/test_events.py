@@ -1,0 +1,269 @@
+"""Event extraction: the trigger lexicon, its morphology, the cue patterns, the component, and
+the scores on the event gold set (floors pinned for CI)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pantau.article import Article, Event
+from pantau.codebook import Codebook
+from pantau.components import EventExtraction
+from pantau.errors import ResourceError
+from pantau.event_scoring import score_events
+from pantau.events import EventExtractor, Patterns, TriggerLexicon, inflect
+from pantau.events.lexicon import Blocker, TriggerEntry
+from pantau.events.patterns import PatternExample
+from pantau.pipeline import Pipeline
+
+GOLD = Path(__file__).resolve().parent / "gold" / "events.jsonl"
+PUBLISHED = "2024-06-20"
+
+# Floors on tests/gold/events.jsonl, rounded down from the scores reached (docs/events.md).
+# The gold set was also the development set of the rules: see the held-out note in the docs.
+DETECTION_F1_FLOOR = 1.00
+FULL_F1_FLOOR = 0.75
+
+LEXICON = TriggerLexicon()
+PATTERNS = Patterns()
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.default()
+
+
+def events_of(pipeline: Pipeline, text: str, published: str = PUBLISHED) -> tuple[Event, ...]:
+    return pipeline.process(text, published=published).events
+
+
+# -- morphology ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("root", "pattern", "form"),
+    [
+        ("serang", "meN", "menyerang"),
+        ("serang", "di", "diserang"),
+        ("serang", "peN-an", "penyerangan"),
+        ("serang", "-an", "serangan"),
+        ("tembak", "meN", "menembak"),
+        ("tembak", "peN-an", "penembakan"),
+        ("tembak", "ter", "tertembak"),
+        ("tewas", "meN-kan", "menewaskan"),
+        ("tangkap", "meN", "menangkap"),
+        ("tangkap", "peN-an", "penangkapan"),
+        ("pukul", "meN", "memukul"),
+        ("culik", "meN", "menculik"),
+        ("bakar", "meN", "membakar"),
+        ("bakar", "peN-an", "pembakaran"),
+        ("kecam", "meN", "mengecam"),
+        ("bom", "meN", "mengebom"),
+        ("bom", "peN-an", "pengeboman"),
+        ("runding", "per-an", "perundingan"),
+        ("temu", "ber", "bertemu"),
+        ("sepakat", "ke-an", "kesepakatan"),
+        ("sepakat", "meN-i", "menyepakati"),
+        ("kerah", "meN-kan", "mengerahkan"),
+        ("ungsi", "meN", "mengungsi"),
+        ("blokade", "meN", "memblokade"),
+        ("kritik", "meN", "mengkritik"),
+        ("duduk", "meN-i", "menduduki"),
+        ("rebut", "meN", "merebut"),
+    ],
+)
+def test_inflect(root: str, pattern: str, form: str) -> None:
+    assert inflect(root, pattern) == form
+
+
+def test_inflect_rejects_unknown_pattern() -> None:
+    with pytest.raises(KeyError, match="unknown affix pattern"):
+        inflect("serang", "xyz")
+
+
+# -- the lexicon -----------------------------------------------------------------------------
+
+
+def test_lexicon_covers_every_type() -> None:
+    assert {e.type for e in LEXICON} == set(Codebook().types)
+
+
+def test_lexicon_finds_affixed_forms_and_suffixed_nouns() -> None:
+    from pantau.events.text import tokenize
+
+    found = LEXICON.find(tokenize("Serangannya menewaskan warga; pelaku penyerangan ditangkap."))
+    assert [m.text for m in found] == ["Serangannya", "menewaskan", "penyerangan", "ditangkap"]
+
+
+@pytest.mark.parametrize("entry", list(LEXICON), ids=lambda e: e.label)
+def test_lexicon_example(pipeline: Pipeline, entry: TriggerEntry) -> None:
+    """Every entry's example, read by the pipeline, gives an event of its type and trigger."""
+    found = [(e.type, e.trigger) for e in events_of(pipeline, entry.example)]
+    assert (entry.type, entry.expect) in found, found
+
+
+@pytest.mark.parametrize("blocker", LEXICON.blockers, ids=lambda b: f"blocker #{b.index}")
+def test_blocker_example(pipeline: Pipeline, blocker: Blocker) -> None:
+    """A blocker's words never start an event (an attempted arrest, a celebration …)."""
+    article = pipeline.process(blocker.example, published=PUBLISHED)
+    blocked = {" ".join(p) for p in blocker.phrases}
+    for event in article.events:
+        assert event.trigger.casefold() not in blocked
+
+
+def test_lexicon_rejects_an_entry_without_example(tmp_path: Path) -> None:
+    bad = tmp_path / "triggers.toml"
+    bad.write_text(
+        'version = "x"\n[[trigger]]\nlemma = "serang"\nforms = ["meN"]\ntype = "ASSAULT"\n'
+    )
+    with pytest.raises(ResourceError, match="example"):
+        TriggerLexicon(bad)
+
+
+def test_lexicon_rejects_a_mode_of_another_type(tmp_path: Path) -> None:
+    bad = tmp_path / "triggers.toml"
+    bad.write_text(
+        'version = "x"\n[[trigger]]\nlemma = "serang"\nforms = ["meN"]\ntype = "ASSAULT"\n'
+        'mode = "arrest"\nexample = "ISIS menyerang."\nexpect = "menyerang"\n'
+    )
+    with pytest.raises(ResourceError, match="not a mode of ASSAULT"):
+        TriggerLexicon(bad, codebook_types=Codebook().types)
+
+
+# -- cue patterns --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("example", PATTERNS.examples, ids=lambda e: e.text[:40])
+def test_pattern_example(pipeline: Pipeline, example: PatternExample) -> None:
+    """Every example of the cue patterns gives the modality, background, counts it states."""
+    events = [e for e in events_of(pipeline, example.text) if e.type == example.type]
+    assert events, example.text
+    event = events[0]
+    for name, value in example.expected.items():
+        got = getattr(event, name)
+        assert got == (None if value == "none" else value), (name, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("Serangan ISIS di Homs menewaskan puluhan tentara Suriah, Senin (17/6).", None),
+        (
+            "Pentagon tidak menyebutkan jumlah korban serangan udara AS di Raqqa, Senin (17/6).",
+            None,
+        ),
+        ("Serangan ISIS di Homs menewaskan sedikitnya 12 tentara Suriah, Senin (17/6).", 12),
+        ("Seorang warga tewas ditembak anggota KKB di Distrik Ilaga, Senin (17/6).", 1),
+    ],
+)
+def test_fatalities_only_when_a_number_is_written(
+    pipeline: Pipeline, text: str, fatalities: int | None
+) -> None:
+    events = [e for e in events_of(pipeline, text) if e.type == "ASSAULT"]
+    assert events
+    assert events[0].fatalities == fatalities
+
+
+# -- records -------------------------------------------------------------------------------------
+
+
+def test_event_records_are_traced_to_the_text(pipeline: Pipeline) -> None:
+    text = (
+        "Jayapura (ANTARA) - Dua prajurit TNI gugur dalam kontak tembak dengan kelompok "
+        "bersenjata TPNPB di Distrik Sugapa, Kabupaten Intan Jaya, Senin (4/3).\n"
+        "Baca juga: Pesawat perintis ditembaki di Bandara Beoga\n"
+        "TNI telah mengerahkan satu kompi pasukan tambahan ke Sugapa."
+    )
+    article = pipeline.process(text, published="2024-03-05")
+    assert article.events
+    book = Codebook()
+    for n, event in enumerate(article.events, 1):
+        assert event.id == f"{article.id}-{n}"
+        assert event.codebook_version == book.version
+        assert article.text[event.trigger_start : event.trigger_end] == event.trigger
+        assert event.evidence_start <= event.trigger_start < event.trigger_end <= event.evidence_end
+        sentence = article.sentences[event.sentence]
+        assert (sentence.start, sentence.end) == (event.evidence_start, event.evidence_end)
+        assert event.sentence in event.supporting_sentences
+        assert 0 < event.confidence <= 1
+        for actor in (*event.sources, *event.targets):
+            assert article.text[actor.start : actor.end] == actor.text
+    clash = article.events[0]
+    assert clash.type == "ASSAULT"
+    assert {a.name for a in clash.sources} == {
+        "Indonesian National Armed Forces",
+        "West Papua National Liberation Army (TPNPB)",
+    }
+    assert clash.targets == ()
+    assert clash.place is not None and clash.place.name == "Sugapa"
+    assert (clash.date, clash.date_precision, clash.date_basis) == (
+        dt.date(2024, 3, 4),
+        "day",
+        "body",
+    )
+    assert clash.fatalities == 2
+    assert (clash.acled_type, clash.acled_subtype) == ("Battles", "Armed clash")
+    assert clash.claim_source == "ANTARA" and clash.claim_kind == "outlet"
+    # the related headline is boilerplate: no event comes from it
+    assert "Baca juga" not in article.text
+    assert all(
+        "Beoga" not in article.text[e.evidence_start : e.evidence_end] for e in article.events
+    )
+
+
+def test_a_denial_is_the_denied_event_not_a_fact(pipeline: Pipeline) -> None:
+    text = (
+        "Jayapura (ANTARA) - Kodam XVII/Cenderawasih membantah tudingan bahwa TNI menjatuhkan "
+        "bom dari helikopter di Distrik Kiwirok, Senin (29/1)."
+    )
+    events = events_of(pipeline, text, "2024-01-30")
+    assert [(e.type, e.modality) for e in events] == [("ASSAULT", "denied")]
+    assert events[0].claim_source.startswith("Kodam")
+
+
+def test_an_event_told_again_is_one_event_with_its_support(pipeline: Pipeline) -> None:
+    text = (
+        "JAKARTA, KOMPAS.com - Kelompok bersenjata menyerang pos TNI di Distrik Kiwirok, "
+        "Sabtu (19/10).\nDalam serangan tersebut, seorang prajurit TNI gugur dan dua lainnya "
+        "luka-luka."
+    )
+    events = events_of(pipeline, text, "2024-10-22")
+    assert len(events) == 1
+    assert events[0].supporting_sentences == (0, 1)
+    assert (events[0].fatalities, events[0].injured) == (1, 2)
+
+
+def test_no_event_without_anyone_acting(pipeline: Pipeline) -> None:
+    text = (
+        "Jakarta - Banjir merendam ratusan rumah di Jakarta Timur, Selasa (4/3).\n"
+        "Sebanyak 1.200 warga mengungsi ke masjid terdekat."
+    )
+    assert events_of(pipeline, text, "2025-03-04") == ()
+
+
+# -- the component -----------------------------------------------------------------------------
+
+
+def test_component_closes_the_default_pipeline(pipeline: Pipeline) -> None:
+    assert pipeline.names[-1] == "events"
+    component = pipeline.components[-1]
+    assert isinstance(component, EventExtraction)
+    assert component.provides == frozenset({"events"})
+    assert {"sentences", "dates", "actors", "places", "quotes", "provenance"} <= component.requires
+
+
+def test_extractor_works_on_a_bare_article() -> None:
+    article = Article(id="0" * 16, source_text="", text="", input_format="text")
+    assert EventExtractor().extract(article) == ()
+
+
+# -- the gold set ----------------------------------------------------------------------------------
+
+
+def test_scores_on_the_gold_set_do_not_fall(pipeline: Pipeline) -> None:
+    scores = score_events(GOLD, lambda text, published: pipeline.process(text, published=published))
+    assert scores.failed == 0
+    assert scores.detection.f1 >= DETECTION_F1_FLOOR, scores.detection
+    assert scores.full.f1 >= FULL_F1_FLOOR, scores.full
