@@ -12,9 +12,10 @@ import logging
 
 from pantau import errors
 from pantau.article import Article
+from pantau.pipeline import Pipeline
 from pantau.reader import Reader, read
 from pantau.version import __version__
 
-__all__ = ["Article", "Reader", "__version__", "errors", "read"]
+__all__ = ["Article", "Pipeline", "Reader", "__version__", "errors", "read"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

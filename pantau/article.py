@@ -372,6 +372,8 @@ class Article:
     entities: tuple[Entity, ...] = ()
     actors: tuple[ActorMention, ...] = ()
     places: tuple[Place, ...] = ()
+    dateline_place: Place | None = None
+    """The dateline's place resolved to the gazetteer (span into ``source_text``)."""
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     warnings: tuple[ReadWarning, ...] = ()

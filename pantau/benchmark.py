@@ -86,21 +86,36 @@ def as_html(article: str, number: int) -> str:
 
 
 def run(
-    *, count: int = 2000, html_count: int = 300, seed: int = 0,
+    *, count: int = 2000, html_count: int = 300, pipeline_count: int = 300, seed: int = 0,
     progress: Callable[[str], None] | None = None,
 ) -> list[BenchmarkResult]:  # fmt: skip
-    """Time ``Reader.read`` over generated text and HTML articles."""
+    """Time the reader on text and HTML, then the pipeline's layers, on generated articles."""
+    from pantau.components import default_components
+    from pantau.pipeline import Pipeline
+
     reader = Reader()
     texts = generate(count, seed=seed)
     pages = [as_html(text, i) for i, text in enumerate(texts[:html_count])]
+    components = default_components()
+    stages: list[tuple[str, Callable[[str], object], list[str]]] = [
+        ("read, plain text", reader.read, texts),
+        ("read, HTML", reader.read, pages),
+        (
+            "read + entities, actors, places, quotes",
+            Pipeline(components[:-1], reader=reader).process,
+            texts[:pipeline_count],
+        ),
+        ("whole pipeline, read to events", Pipeline(components, reader=reader).process,
+         texts[:pipeline_count]),
+    ]  # fmt: skip
     results = []
-    for name, inputs in (("read, plain text", texts), ("read, HTML", pages)):
+    for name, process, inputs in stages:
         if progress:
             progress(f"{name}: {len(inputs)} articles")
-        reader.read(inputs[0])  # warm up
+        process(inputs[0])  # warm up
         start = time.perf_counter()
         for item in inputs:
-            reader.read(item)
+            process(item)
         elapsed = time.perf_counter() - start
         mean = sum(len(i) for i in inputs) / len(inputs)
         results.append(BenchmarkResult(name, len(inputs), elapsed, mean))

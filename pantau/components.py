@@ -12,8 +12,10 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import ahocorasick
+
 from pantau.actors import ActorDictionary, TitledPerson
-from pantau.article import Actor, ActorMention, Article, Quote
+from pantau.article import Actor, ActorMention, Article, Entity, Quote
 from pantau.events import EventExtractor
 from pantau.ner.tagger import EntityTagger
 from pantau.places import PlaceResolver
@@ -26,18 +28,54 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 class EntityRecognition:
-    """Persons, organisations and places (PER/ORG/LOC) by the shipped CRF model."""
+    """Persons, organisations and places (PER/ORG/LOC) by the shipped CRF model.
+
+    Names of persons in the actor dictionary (two words or more, as written there, exact case)
+    are added as PER entities where the model found nothing: the model misses a known name in
+    an unusual context (``milisi pro Bashar Al-Assad``); the dictionary does not.
+    """
 
     name = "entities"
     requires = frozenset({"text", "sentences"})
     provides = frozenset({"entities"})
 
-    def __init__(self, tagger: EntityTagger | None = None) -> None:
+    def __init__(
+        self, tagger: EntityTagger | None = None, dictionary: ActorDictionary | None = None
+    ) -> None:
         self.tagger = tagger or EntityTagger()
+        dictionary = dictionary or ActorDictionary()
+        self._names = ahocorasick.Automaton()
+        for actor in dictionary:
+            if actor.type == "person":
+                for alias in dictionary.aliases(actor.id):
+                    if len(alias.split()) >= 2:
+                        self._names.add_word(alias, alias)
+        if len(self._names):
+            self._names.make_automaton()
 
     def __call__(self, article: Article) -> Article:
+        text = article.text
         spans = [(s.start, s.end) for s in article.sentences]
-        return replace(article, entities=tuple(self.tagger.tag(article.text, spans)))
+        entities = self.tagger.tag(text, spans)
+        if len(self._names):
+            entities.extend(self._known_names(text, entities))
+            entities.sort(key=lambda e: (e.start, e.end))
+        return replace(article, entities=tuple(entities))
+
+    def _known_names(self, text: str, found: list[Entity]) -> list[Entity]:
+        added: list[Entity] = []
+        for last, alias in self._names.iter_long(text):
+            start, end = last - len(alias) + 1, last + 1
+            if (start > 0 and text[start - 1].isalnum()) or (
+                end < len(text) and text[end].isalnum()
+            ):
+                continue
+            if any(e.start < end and start < e.end and e.label != "PER" for e in found):
+                continue
+            if any(e.start <= start and end <= e.end for e in found if e.label == "PER"):
+                continue
+            added.append(Entity(text[start:end], start, end, "PER", 1.0))
+        return added
 
 
 class ActorLinking:
@@ -77,20 +115,28 @@ class PlaceLinking:
 
     name = "places"
     requires = frozenset({"text", "entities", "dateline"})
-    provides = frozenset({"places"})
+    provides = frozenset({"places", "dateline_place"})
 
     def __init__(self, resolver: PlaceResolver | None = None) -> None:
         self.resolver = resolver or PlaceResolver()
 
     def __call__(self, article: Article) -> Article:
-        country = None
+        dateline_place = None
         dateline = article.dateline
-        if dateline is not None and dateline.place_normalized:
-            found = self.resolver.resolve(dateline.place_normalized)
-            country = found[0].country if found else None
+        if dateline is not None and dateline.place:
+            found = self.resolver.resolve(dateline.place_normalized or dateline.place)
+            if found:
+                offset = dateline.start + max(0, dateline.text.find(dateline.place))
+                dateline_place = replace(
+                    found[0], text=dateline.place, start=offset, end=offset + len(dateline.place)
+                )
         locations = [(e.start, e.end) for e in article.entities if e.label == "LOC"]
-        places = self.resolver.resolve(article.text, mentions=locations, dateline_country=country)
-        return replace(article, places=tuple(places))
+        places = self.resolver.resolve(
+            article.text,
+            mentions=locations,
+            dateline_country=dateline_place.country if dateline_place else None,
+        )
+        return replace(article, places=tuple(places), dateline_place=dateline_place)
 
 
 class QuoteAttribution:
@@ -139,9 +185,10 @@ class EventExtraction:
 
 def default_components() -> list[Component]:
     """Every shipped component, in pipeline order."""
+    dictionary = ActorDictionary()
     return [
-        EntityRecognition(),
-        ActorLinking(),
+        EntityRecognition(dictionary=dictionary),
+        ActorLinking(dictionary),
         PlaceLinking(),
         QuoteAttribution(),
         EventExtraction(),

@@ -100,6 +100,12 @@ class PlaceResolver:
         self._kinds = [e.kind for e in g.entries]
         self._countries = [e.country for e in g.entries]
         self._priors = [self._prior(e) for e in g.entries]
+        # Fuzzy look-up candidates by first letter: a misspelling keeps its first letter
+        # (Deir/Dayr, Raqqa/Raqqah) and a score of 88 leaves no room for a longer name.
+        self._by_initial: dict[str, dict[int, str]] = {}
+        for name_id, name in enumerate(g.names):
+            if name:
+                self._by_initial.setdefault(name[0], {})[name_id] = name
 
     @staticmethod
     def _prior(e: GazetteerEntry) -> float:
@@ -247,7 +253,10 @@ class PlaceResolver:
 
         g = self.gazetteer
         key = g.fold_name(span)
-        best = process.extractOne(key, g.names, scorer=fuzz.ratio, score_cutoff=88)
+        choices = self._by_initial.get(key[:1]) if key else None
+        if not choices:
+            return None
+        best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=88)
         if best is None:
             return None
         return _Mention(start, end, g.name_hits(best[2]), cue, from_ner=True, fuzzy=True)

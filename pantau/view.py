@@ -40,6 +40,36 @@ def render_article(article: Article, console: Console, *, sentences: bool = True
         field("date", f"{date.text!r} -> {date.date} ({date.precision})")
     for warning in article.warnings:
         console.print(f"[yellow]warning[/yellow]           {escape(warning.message)}")
+    for entity in article.entities:
+        field("entity", f"{entity.label} {entity.text!r}")
+    for mention in article.actors:
+        actor = mention.actor
+        extra = f" ({mention.role} {mention.person or ''})".rstrip() if mention.role else ""
+        field(
+            "actor",
+            f"{mention.text!r} -> {actor.name} [{actor.type}, {actor.country or '-'}]{extra}",
+        )
+    for place in article.places:
+        field(
+            "place",
+            f"{place.text!r} -> {place.name}, {place.country} "
+            f"({place.latitude:.3f}, {place.longitude:.3f}; precision {place.precision})",
+        )
+    for quote in article.quotes:
+        field(
+            "quote", f"{quote.kind} by {quote.speaker or '?'} ({quote.verb}): {quote.text[:80]!r}"
+        )
+    for event in article.events:
+        sources = " + ".join(a.name for a in event.sources) or "?"
+        targets = " + ".join(a.name for a in event.targets)
+        where = f" @ {event.place.name}" if event.place else ""
+        field(
+            "event",
+            f"{event.type}{'/' + event.mode if event.mode else ''}: {sources}"
+            f"{' -> ' + targets if targets else ''}{where}, {event.date or '?'} "
+            f"({event.date_precision or '-'}), {event.modality}, claimed by {event.claim_source}"
+            f"; ACLED {event.acled_type or '-'} / {event.acled_subtype or '-'}",
+        )
     if sentences:
         console.print(f"[bold]sentences[/bold]         {len(article.sentences)}")
         for number, sentence in enumerate(article.sentences, 1):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from pantau.pipeline import Pipeline
     from pantau.reader import Reader
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,6 +21,13 @@ def reader() -> Reader:
     from pantau.reader import Reader
 
     return Reader()
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    from pantau.pipeline import Pipeline
+
+    return Pipeline.default()
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ def test_all() -> None:
     assert sorted(pantau.__all__) == sorted(
         [
             "Article",
+            "Pipeline",
             "Reader",
             "read",
             "errors",

@@ -14,11 +14,16 @@ from pantau.benchmark import peak_memory_mb, run
 def benchmark_command(
     articles: Annotated[int, typer.Option(min=10, help="Plain-text articles to read.")] = 2000,
     html: Annotated[int, typer.Option(min=10, help="HTML pages to read.")] = 300,
+    pipeline: Annotated[
+        int, typer.Option(min=10, help="Articles through the pipeline's layers.")
+    ] = 300,
     seed: Annotated[int, typer.Option(help="Seed of the article generator.")] = 0,
 ) -> None:
-    """Measure articles per second (one core) and peak memory of the reader."""
+    """Measure articles per second (one core) and peak memory: the reader, then every layer."""
     console = Console(stderr=True)
-    results = run(count=articles, html_count=html, seed=seed, progress=console.log)
+    results = run(
+        count=articles, html_count=html, pipeline_count=pipeline, seed=seed, progress=console.log
+    )
     table = Table(title="pantau benchmark (one process, one core)")
     for column in ("stage", "articles", "mean chars", "seconds", "articles/s"):
         table.add_column(column, justify="right" if column != "stage" else "left")

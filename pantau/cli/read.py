@@ -8,7 +8,8 @@ import typer
 from rich.console import Console
 
 from pantau.cli._common import read_input, user_errors
-from pantau.reader import read
+from pantau.pipeline import Pipeline
+from pantau.reader import Reader
 from pantau.schema import to_json
 from pantau.view import render_article
 
@@ -22,10 +23,18 @@ def read_command(
     outlet: Annotated[str | None, typer.Option(help="The publishing outlet.")] = None,
     text: Annotated[bool, typer.Option("--text", help="A readable view instead of JSON.")] = False,
     compact: Annotated[bool, typer.Option(help="JSON on one line.")] = False,
+    reader_only: Annotated[
+        bool, typer.Option(help="Only the reader: no entities, actors, places, quotes, events.")
+    ] = False,
 ) -> None:
-    """Read one Indonesian news article and print its record as JSON (or --text)."""
+    """Read one Indonesian news article and print its record as JSON (or --text).
+
+    The record holds every layer: reader fields, entities, actors, places, quotes and events.
+    """
     with user_errors():
-        article = read(read_input(path), url=url, published=published, outlet=outlet)
+        content = read_input(path)
+        pipeline = Pipeline(reader=Reader()) if reader_only else Pipeline.default()
+        article = pipeline.process(content, url=url, published=published, outlet=outlet)
     if text:
         render_article(article, Console(highlight=False, soft_wrap=True))
     else:
