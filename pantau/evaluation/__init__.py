@@ -27,6 +27,8 @@ SUITES: dict[str, str] = {
     "reader": "tests/corpus/reader",
     "places": "tests/gold/places.jsonl",
     "quotes": "tests/gold/quotes.jsonl",
+    "events": "tests/gold/events.jsonl",
+    "ner": "../shared",
 }
 """Each suite and its gold corpus, relative to the repository root."""
 
@@ -37,6 +39,8 @@ def run_suite(name: str, root: Path) -> Evaluation:
         "reader": evaluate_reader,
         "places": _places,
         "quotes": _quotes,
+        "events": _events,
+        "ner": _ner,
     }
     if name not in runners:
         raise KeyError(f"no evaluation suite {name!r}: choose from {', '.join(SUITES)}")
@@ -53,3 +57,15 @@ def _quotes(gold: Path) -> Evaluation:
     from pantau.evaluation.layers import evaluate_quotes
 
     return evaluate_quotes(gold)
+
+
+def _events(gold: Path) -> Evaluation:
+    from pantau.evaluation.layers import evaluate_events
+
+    return evaluate_events(gold)
+
+
+def _ner(shared: Path) -> Evaluation:
+    from pantau.evaluation.layers import evaluate_ner
+
+    return evaluate_ner(shared)

@@ -3,11 +3,25 @@ events), each turned into an :class:`Evaluation` so that one floors file gates t
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from pantau.article import Article
 from pantau.evaluation.records import Evaluation, Miss
+from pantau.event_scoring import score_events
+from pantau.ner.corpus import load_split
+from pantau.ner.metrics import score_sentences
+from pantau.ner.tagger import EntityTagger
+from pantau.pipeline import Pipeline
 from pantau.places import score_places
 from pantau.quotes import score_quotes
+
+NER_TEST_SETS = (
+    ("idner_news_2k", "idner-news-2k", "test"),
+    ("nerui_1", "nerui", "test.01"),
+    ("nergrit", "nergrit", "test"),
+)
+"""Held-out test splits the shipped entity model never saw (see its model card)."""
 
 
 def evaluate_places(gold: Path) -> Evaluation:
@@ -48,3 +62,47 @@ def evaluate_quotes(gold: Path) -> Evaluation:
         scores.articles,
         misses,
     )
+
+
+def evaluate_ner(shared: Path) -> Evaluation:
+    """The shipped entity model on held-out test splits of the shared corpora (span-level F1).
+
+    The per-fold figures of the model card (a model trained for each test fold) come from the
+    slower ``python -m pantau.ner.evaluate``; this gate scores the model that ships.
+    """
+    tagger = EntityTagger()
+    scores: dict[str, float] = {}
+    documents = 0
+    for name, corpus, split in NER_TEST_SETS:
+        sentences = load_split(shared, corpus, split)
+        documents += len(sentences)
+        result = score_sentences((s.tags, tagger.tag_tokens(s.tokens)) for s in sentences)
+        scores[f"{name}_precision"] = round(result.overall.precision, 4)
+        scores[f"{name}_recall"] = round(result.overall.recall, 4)
+        scores[f"{name}_f1"] = round(result.overall.f1, 4)
+    return Evaluation("ner", scores, documents)
+
+
+def evaluate_events(gold: Path) -> Evaluation:
+    """Events on ``gold`` (``tests/gold/events.jsonl``): detection, full match, each field."""
+    pipeline = Pipeline.default()
+
+    def extract(text: str, published: dt.date | None) -> Article:
+        return pipeline.process(text, published=published)
+
+    result = score_events(gold, extract)
+    scores = {
+        "detection_precision": round(result.detection.precision, 4),
+        "detection_recall": round(result.detection.recall, 4),
+        "detection_f1": round(result.detection.f1, 4),
+        "full_precision": round(result.full.precision, 4),
+        "full_recall": round(result.full.recall, 4),
+        "full_f1": round(result.full.f1, 4),
+    }
+    for name in result.fields:
+        scores[f"field_{name}"] = round(result.accuracy(name), 4)
+    misses = tuple(
+        Miss(m.article, m.kind, f"{m.type} {m.evidence or ''}".strip(), m.reason)
+        for m in result.misses
+    )
+    return Evaluation("events", scores, result.articles, misses)

@@ -93,6 +93,12 @@ class EntityTagger:
             units.extend(self._split(text, self._tokenizer.tokenize(text, start, end)))
         return units
 
+    def tag_tokens(self, tokens: Sequence[str]) -> list[str]:
+        """BIO labels of one pre-tokenised sentence (as the corpora give them)."""
+        if not tokens:
+            return []
+        return list(self._tagger.tag(self._features.sentence(list(tokens))))
+
     def _tag_tokens(self, text: str, tokens: Sequence[Token]) -> list[Entity]:
         tagger = self._tagger
         labels = tagger.tag(self._features.sentence([t.text for t in tokens]))
