@@ -22,14 +22,13 @@ markers are combined into one alternation per side.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, get_args
 
 from pantau.article import Boilerplate, BoilerplateKind
+from pantau.datafiles import read_toml
 from pantau.errors import ResourceError
 
 __all__ = ["BoilerplateMarkers", "LinkList", "Marker", "MarkerExample"]
@@ -109,7 +108,7 @@ class BoilerplateMarkers:
     """
 
     def __init__(self, path: Path | None = None) -> None:
-        source, data = _read_toml(path, "boilerplate.toml")
+        source, data = read_toml("boilerplate.toml", path)
         self._markers = _parse_markers(data, source)
         self._link_list = _parse_link_list(data.get("link_list"), source)
         self._list_markers: frozenset[str] = frozenset()
@@ -378,27 +377,6 @@ def _combine(markers: Iterable[Marker], suffix: str) -> _Combined:
 
 
 # -- loading ----------------------------------------------------------------------------
-
-
-def _read_toml(path: Path | None, name: str) -> tuple[str, dict[str, Any]]:
-    """Read a TOML data file: ``path`` or the packaged ``pantau/data/<name>``."""
-    if path is None:
-        resource = resources.files("pantau") / "data" / name
-        source = f"pantau/data/{name}"
-        try:
-            raw = resource.read_bytes()
-        except OSError as e:
-            raise ResourceError(f"cannot read the packaged {source}: {e}; reinstall pantau") from e
-    else:
-        source = str(path)
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as e:
-            raise ResourceError(f"cannot read {source}: {e}; check the path") from e
-    try:
-        return source, tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        raise ResourceError(f"{source} is not valid UTF-8 TOML: {e}; fix the file") from e
 
 
 def _parse_markers(data: Mapping[str, Any], source: str) -> tuple[Marker, ...]:

@@ -26,15 +26,14 @@ caller states explicitly for the participants of a protest.
 from __future__ import annotations
 
 import sys
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, get_args
 
 from pantau.article import ActorType, Modality, PloverType
+from pantau.datafiles import read_toml
 from pantau.errors import ConfigurationError, ResourceError
 
 __all__ = [
@@ -149,7 +148,7 @@ class Codebook:
     """
 
     def __init__(self, path: Path | None = None) -> None:
-        source, data = _read_toml(path)
+        source, data = read_toml("codebook.toml", path)
         self._source = source
         self.version: str = _string(data, "version", source)
         self.plover: str = _string(data, "plover", source)
@@ -298,25 +297,6 @@ class Codebook:
 
 
 # -- loading ---------------------------------------------------------------------------------
-
-
-def _read_toml(path: Path | None) -> tuple[str, dict[str, Any]]:
-    if path is None:
-        source = "pantau/data/codebook.toml"
-        try:
-            raw = (resources.files("pantau") / "data" / "codebook.toml").read_bytes()
-        except OSError as e:
-            raise ResourceError(f"cannot read the packaged {source}: {e}; reinstall pantau") from e
-    else:
-        source = str(path)
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as e:
-            raise ResourceError(f"cannot read {source}: {e}; check the path") from e
-    try:
-        return source, tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        raise ResourceError(f"{source} is not valid UTF-8 TOML: {e}; fix the file") from e
 
 
 def _string(entry: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str:

@@ -23,11 +23,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
-from importlib import resources
-from typing import Any
 
 from pantau.article import Dateline, HijriDate
+from pantau.datafiles import read_toml
 from pantau.dates import CalendarWords, DateResolver, alternation
 from pantau.errors import ResourceError
 from pantau.hijri import HijriCalendar
@@ -47,18 +45,6 @@ _CODE = r"[A-Z][A-Z0-9.&/\-]{0,11}"
 """An unknown parenthesised agency code, kept as written (``SL``)."""
 _DATE_NAME = r"[^\W\d_]+(?:(?:[^\S\n]|[-'’‘`ʼ]){1,2}[^\W\d_]+){0,3}"
 _MARKER = r"(?:Hijriah|Hijriyah|Masehi|AH|AD|SM|H|M)"
-
-
-def _load_toml(name: str) -> dict[str, Any]:
-    path = resources.files("pantau") / "data" / name
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as e:
-        raise ResourceError(
-            f"data file pantau/data/{name} is missing: reinstall pantau (pip install -e .)"
-        ) from e
-    except tomllib.TOMLDecodeError as e:
-        raise ResourceError(f"data file pantau/data/{name} is not valid TOML: {e}") from e
 
 
 class DatelineParser:
@@ -84,7 +70,7 @@ class DatelineParser:
         hijri: HijriCalendar | None = None,
         dates: DateResolver | None = None,
     ) -> None:
-        data = _load_toml("datelines.toml")
+        data = read_toml("datelines.toml")[1]
         self._words = words or (dates.words if dates else CalendarWords())
         self._hijri = hijri or HijriCalendar()
         self._resolver = dates or DateResolver(words=self._words)

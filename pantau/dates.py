@@ -28,13 +28,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
 from pantau.article import DateMention, Precision
+from pantau.datafiles import read_toml
 from pantau.errors import ResourceError
 
 __all__ = ["FUTURE_DAYS", "CalendarWords", "DateResolver", "weekday_matches"]
@@ -53,18 +52,6 @@ _DAYLIKE = frozenset({"day", "minute"})
 
 def _key(word: str) -> str:
     return _APOSTROPHE_RE.sub("", word).strip().rstrip(".").casefold()
-
-
-def _load_toml(name: str) -> dict[str, Any]:
-    path = resources.files("pantau") / "data" / name
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as e:
-        raise ResourceError(
-            f"data file pantau/data/{name} is missing: reinstall pantau (pip install -e .)"
-        ) from e
-    except tomllib.TOMLDecodeError as e:
-        raise ResourceError(f"data file pantau/data/{name} is not valid TOML: {e}") from e
 
 
 def _char_pattern(char: str) -> str:
@@ -138,7 +125,7 @@ class CalendarWords:
     )
 
     def __init__(self) -> None:
-        data = _load_toml("calendar_words.toml")
+        data = read_toml("calendar_words.toml")[1]
         self._months: dict[str, int] = {}
         self._month_names: dict[str, int] = {}
         names: list[str] = []

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
-from importlib import resources
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from hijridate import Hijri
 
 from pantau.article import HijriDate
+from pantau.datafiles import read_toml
 from pantau.errors import ResourceError
 
 __all__ = ["MAX_DIFFERENCE_DAYS", "HijriCalendar", "HijriCheck", "normalize_month_name"]
@@ -45,25 +44,13 @@ class HijriCheck(NamedTuple):
     """``|difference_days| <= 2``; ``None`` when the Hijri date could not be converted."""
 
 
-def _load_toml(name: str) -> dict[str, Any]:
-    path = resources.files("pantau") / "data" / name
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as e:
-        raise ResourceError(
-            f"data file pantau/data/{name} is missing: reinstall pantau (pip install -e .)"
-        ) from e
-    except tomllib.TOMLDecodeError as e:
-        raise ResourceError(f"data file pantau/data/{name} is not valid TOML: {e}") from e
-
-
 class HijriCalendar:
     """Month names and conversion of the Hijri calendar. Build once, use many times."""
 
     __slots__ = ("_names", "_numbers")
 
     def __init__(self) -> None:
-        data = _load_toml("hijri_months.toml")
+        data = read_toml("hijri_months.toml")[1]
         numbers: dict[str, int] = {}
         names: dict[int, str] = {}
         for entry in data.get("month", []):

@@ -13,13 +13,12 @@ Two steps, the cheap one first:
 from __future__ import annotations
 
 import re
-import tomllib
-from importlib.resources import files
 from typing import Literal
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from pantau.article import Language
+from pantau.datafiles import read_toml
 from pantau.errors import ResourceError
 
 _CANDIDATES = (
@@ -72,11 +71,10 @@ class LanguageChecker:
 
 
 def _load_markers() -> dict[str, frozenset[str]]:
-    resource = files("pantau") / "data" / "language_markers.toml"
+    data = read_toml("language_markers.toml")[1]
     try:
-        data = tomllib.loads(resource.read_text(encoding="utf-8"))
         return {name: frozenset(data[name]["words"]) for name in _MARKER_SETS}
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as e:
+    except (KeyError, TypeError) as e:
         raise ResourceError(
             f"pantau/data/language_markers.toml is missing or malformed ({e!r}): "
             f"it needs the tables {', '.join(_MARKER_SETS)}, each with a list `words`"

@@ -17,14 +17,13 @@ publisher, not an original, and is not reported.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 from pantau.article import Provenance
+from pantau.datafiles import read_toml
 from pantau.errors import ResourceError
 
 __all__ = ["Cue", "CueExample", "ProvenanceFinder"]
@@ -79,7 +78,7 @@ class ProvenanceFinder:
     """
 
     def __init__(self, path: Path | None = None) -> None:
-        source, data = _read_toml(path, "provenance.toml")
+        source, data = read_toml("provenance.toml", path)
         lists = {
             name: _word_list(data, name, source)
             for name in (
@@ -294,25 +293,6 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
             f"{where}: the pattern does not compile ({e}); use scoped flags (?i:...) and "
             "named groups only"
         ) from e
-
-
-def _read_toml(path: Path | None, name: str) -> tuple[str, dict[str, Any]]:
-    if path is None:
-        source = f"pantau/data/{name}"
-        try:
-            raw = (resources.files("pantau") / "data" / name).read_bytes()
-        except OSError as e:
-            raise ResourceError(f"cannot read the packaged {source}: {e}; reinstall pantau") from e
-    else:
-        source = str(path)
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as e:
-            raise ResourceError(f"cannot read {source}: {e}; check the path") from e
-    try:
-        return source, tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        raise ResourceError(f"{source} is not valid UTF-8 TOML: {e}; fix the file") from e
 
 
 def _string(data: Mapping[str, Any], name: str, source: str) -> str:

@@ -26,11 +26,10 @@ An ellipsis ends a sentence only before a capital letter.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
-from importlib import resources
 from typing import Any
 
+from pantau.datafiles import read_toml
 from pantau.errors import ResourceError
 
 __all__ = ["SentenceSplitter"]
@@ -96,14 +95,7 @@ def _parse_abbreviations(data: Mapping[str, Any], source: str) -> dict[str, bool
 
 
 def _load_abbreviations() -> dict[str, bool]:
-    resource = resources.files("pantau") / "data" / _DATA_FILE
-    source = f"pantau/data/{_DATA_FILE}"
-    try:
-        data = tomllib.loads(resource.read_text(encoding="utf-8"))
-    except FileNotFoundError as e:
-        raise ResourceError(f"{source} is missing; reinstall pantau") from e
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ResourceError(f"{source} is not valid UTF-8 TOML: {e}") from e
+    source, data = read_toml(_DATA_FILE)
     return _parse_abbreviations(data, source)
 
 

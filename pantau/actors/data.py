@@ -5,15 +5,14 @@ records, and the loading and validation of both files (every problem is a
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, get_args
 
 from pantau.article import Actor, ActorType
+from pantau.datafiles import read_toml
 from pantau.errors import ResourceError
 
 RoleKind = Literal[
@@ -103,22 +102,8 @@ def _casefolded(words: Sequence[str]) -> frozenset[str]:
 
 
 def _read_toml(path: Path | None, name: str) -> tuple[str, dict[str, Any]]:
-    if path is None:
-        source = f"pantau/data/{name}"
-        try:
-            raw = (resources.files("pantau") / "data" / name).read_bytes()
-        except OSError as e:
-            raise ResourceError(f"cannot read the packaged {source}: {e}; reinstall pantau") from e
-    else:
-        source = str(path)
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as e:
-            raise ResourceError(f"cannot read {source}: {e}; check the path") from e
-    try:
-        return source, tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        raise ResourceError(f"{source} is not valid UTF-8 TOML: {e}; fix the file") from e
+    """:func:`pantau.datafiles.read_toml` in the argument order pantau.actors.dictionary uses."""
+    return read_toml(name, path)
 
 
 def _version(data: Mapping[str, Any], source: str) -> str:

@@ -14,14 +14,13 @@ the first reading whose conditions hold.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, get_args
 
 from pantau.article import PloverType
+from pantau.datafiles import read_toml
 from pantau.errors import ResourceError
 from pantau.events.morphology import PATTERNS, Voice, inflect
 from pantau.events.text import PhraseSet, Token, phrase_tokens, tokenize
@@ -100,7 +99,7 @@ class TriggerLexicon:
     def __init__(
         self, path: Path | None = None, *, codebook_types: Mapping[str, Any] | None = None
     ) -> None:
-        source, data = _read(path)
+        source, data = read_toml("triggers.toml", path)
         version = data.get("version")
         if not isinstance(version, str):
             raise ResourceError(f"{source}: 'version' must be a string")
@@ -214,19 +213,6 @@ class TriggerLexicon:
 
 def _same(token: str, word: str) -> bool:
     return token == word or (token.endswith("nya") and token[:-3] == word)
-
-
-def _read(path: Path | None) -> tuple[str, dict[str, Any]]:
-    try:
-        if path is None:
-            source = "pantau/data/triggers.toml"
-            raw = resources.files("pantau.data").joinpath("triggers.toml").read_bytes()
-        else:
-            source = str(path)
-            raw = Path(path).read_bytes()
-        return source, tomllib.loads(raw.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        raise ResourceError(f"cannot read the trigger lexicon {path or source}: {e}") from e
 
 
 def _entry(raw: Any, index: int, source: str, types: Mapping[str, Any] | None) -> TriggerEntry:

@@ -8,14 +8,13 @@ the wrong shape raises :class:`~pantau.errors.ResourceError` naming it.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from pantau.datafiles import read_toml
 from pantau.errors import ResourceError
 from pantau.events.text import PhraseSet
 
@@ -56,7 +55,7 @@ class Patterns:
     """The cue words, read and checked once; share freely (read-only)."""
 
     def __init__(self, path: Path | None = None) -> None:
-        source, data = _read(path)
+        source, data = read_toml("event_patterns.toml", path)
         version = data.get("version")
         if not isinstance(version, str):
             raise ResourceError(f"{source}: 'version' must be a string")
@@ -106,19 +105,6 @@ class Patterns:
         if not isinstance(value, PhraseSet):
             raise ResourceError(f"{self.source}: {key!r} is not a list of words")
         return value
-
-
-def _read(path: Path | None) -> tuple[str, dict[str, Any]]:
-    try:
-        if path is None:
-            source = "pantau/data/event_patterns.toml"
-            raw = resources.files("pantau.data").joinpath("event_patterns.toml").read_bytes()
-        else:
-            source = str(path)
-            raw = Path(path).read_bytes()
-        return source, tomllib.loads(raw.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        raise ResourceError(f"cannot read the event patterns {path or source}: {e}") from e
 
 
 def _phrases(table: Mapping[str, Any], where: str) -> dict[str, Any]:

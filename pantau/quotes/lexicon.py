@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pantau.datafiles import read_toml
 from pantau.errors import ResourceError
 
 _DATA_FILE = "speech.toml"
@@ -56,17 +55,7 @@ class SpeechLexicon:
     @classmethod
     def load(cls, path: Path | None = None) -> SpeechLexicon:
         """Read the lexicon from ``path``, or from the copy shipped in the package."""
-        source = str(path) if path else f"pantau/data/{_DATA_FILE}"
-        try:
-            if path is None:
-                raw = (resources.files("pantau") / "data" / _DATA_FILE).read_text("utf-8")
-            else:
-                raw = path.read_text(encoding="utf-8")
-            data = tomllib.loads(raw)
-        except FileNotFoundError as e:
-            raise ResourceError(f"{source} is missing; reinstall pantau or fix the path") from e
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise ResourceError(f"{source} is not valid UTF-8 TOML: {e}") from e
+        source, data = read_toml(_DATA_FILE, path)
         return cls._parse(data, source)
 
     @classmethod
