@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -373,11 +372,17 @@ def test_progress_callback(folder: Path, store: Store) -> None:
     assert seen[-1] == 4 and seen == sorted(seen)
 
 
-def test_default_processor_falls_back_to_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "pantau.pipeline", None)
+def test_default_processor_is_the_pipeline_unless_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pantau.pipeline import Pipeline
+
+    monkeypatch.setenv("PANTAU_PROCESSOR", READER)
     processor = default_processor_factory()
     assert isinstance(processor, ReaderProcessor)
     assert versions_of(processor).pipeline == "0.1.0"
+    monkeypatch.delenv("PANTAU_PROCESSOR")
+    pipeline = default_processor_factory()
+    assert isinstance(pipeline, Pipeline)
+    assert pipeline.names == ("entities", "actors", "places", "quotes", "events")
 
 
 def test_load_factory() -> None:

@@ -3,8 +3,7 @@
 Ingest never names the reader: it takes a *factory*, a picklable callable that builds a
 :class:`Processor` (once per worker process). The default, :func:`default_processor_factory`, is
 decided here and only here: the factory named by ``$PANTAU_PROCESSOR`` if set, else the full
-pipeline (``pantau.pipeline.Pipeline.default``: reader, entities, actors, places, quotes, events)
-when pantau has it, else the reader alone.
+pipeline (``pantau.pipeline.Pipeline.default``: reader, entities, actors, places, quotes, events).
 """
 
 from __future__ import annotations
@@ -65,23 +64,13 @@ def reader_processor() -> Processor:
 
 
 def default_processor_factory() -> Processor:
-    """``$PANTAU_PROCESSOR`` (``MODULE:FACTORY``) if set; else the full pipeline when pantau has
-    it, else the reader.
-
-    The fallback is taken only when a part of pantau itself is not there yet (the pipeline
-    module or one of its components); any other error while building the pipeline is raised.
-    """
+    """``$PANTAU_PROCESSOR`` (``MODULE:FACTORY``) if set, else the full pipeline
+    (``pantau.pipeline.Pipeline.default``: reader, entities, actors, places, quotes, events)."""
     if spec := os.environ.get("PANTAU_PROCESSOR"):
         return load_factory(spec)()
-    try:
-        module = importlib.import_module("pantau.pipeline")
-        processor: Processor = module.Pipeline.default()
-        return processor
-    except ModuleNotFoundError as e:
-        if not (e.name or "").startswith("pantau."):
-            raise
-        logger.info("no full pipeline (%s): ingesting with the reader alone", e.name)
-        return ReaderProcessor()
+    from pantau.pipeline import Pipeline
+
+    return Pipeline.default()
 
 
 def load_factory(spec: str) -> ProcessorFactory:
