@@ -267,3 +267,30 @@ def test_scores_on_the_gold_set_do_not_fall(pipeline: Pipeline) -> None:
     assert scores.failed == 0
     assert scores.detection.f1 >= DETECTION_F1_FLOOR, scores.detection
     assert scores.full.f1 >= FULL_F1_FLOOR, scores.full
+
+
+def test_phrase_scans_on_token_lists_and_plain_lists_agree() -> None:
+    from pantau.events.text import PhraseSet, tokenize
+
+    phrases = PhraseSet(["pekan lalu", "tidak benar", "lalu", "kata"])
+    text = "Pekan lalu, kata dia, itu tidak benar; lalu pekan lalu kata."
+    tokens = tokenize(text)
+    plain = list(tokens)
+    for lo in range(len(tokens)):
+        for hi in range(lo, len(tokens) + 1):
+            assert phrases.find(tokens, lo, hi) == phrases.find(plain, lo, hi)
+    assert phrases.find(tokens, limit=2) == phrases.find(plain, limit=2)
+    assert phrases.find(tokenize("Tak ada frasa di sini.")) == []
+
+
+def test_cached_verb_test_matches_the_word_by_word_one() -> None:
+    from pantau.events.text import tokenize
+
+    grammar = EventExtractor().grammar
+    text = (
+        'Kata Menlu RI, "Polisi menangkap 34.700 orang," ujarnya. Mereka mengatakan bahwa '
+        "TNI-Polri diserang dan berlari; Menyerang pos itu, Ia tewas."
+    )
+    for _ in range(2):  # the second time from the cache
+        tokens = tokenize(text)
+        assert grammar._verbs(tokens) == [grammar._is_verb(tokens, k) for k in range(len(tokens))]

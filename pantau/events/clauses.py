@@ -12,6 +12,7 @@ except a verb inside a relative clause (``yang didukung``).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -23,6 +24,10 @@ from pantau.events.text import PhraseSet, Token, tokenize
 __all__ = ["Clause", "Grammar", "SentenceView"]
 
 ClauseKind = Literal["main", "complement", "coordinate", "subordinate", "purpose", "condition"]
+_NEVER, _VERB, _SPEECH = 0, 1, 2
+_NAME_OPENERS = ('"', "“", "(", ".")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*\Z")
+_CACHE_SIZE = 50_000
 _CLOSE = frozenset({",", ";", ":", '"', "“", "”", "(", ")", "–", "—", "-"})
 
 
@@ -107,6 +112,15 @@ class Grammar:
         self._prepositions = frozenset(p[0] for p in self.prepositions.phrases if len(p) == 1)
         self._aux = frozenset(p[0] for p in self.auxiliaries.phrases if len(p) == 1)
         self._verb_forms = verb_forms
+        self._cue_first = frozenset(
+            p[0]
+            for cues in (self.subordinators, self.conditional, self.purpose)
+            for p in cues.phrases
+        )
+        self._folds: dict[str, str] = {}
+        """Folded form by word, for :func:`tokenize` (bounded: cleared when full)."""
+        self._verb_kinds: dict[str, int] = {}
+        """What :meth:`_is_verb` makes of a folded word alone (see :meth:`_verb_kind`)."""
 
     # -- the sentence ------------------------------------------------------------------------
 
@@ -121,11 +135,13 @@ class Grammar:
 
     def _view(self, article: Article, index: int, layers: _Layers) -> SentenceView:
         sentence = article.sentences[index]
-        tokens = tokenize(article.text, sentence.start, sentence.end)
+        if len(self._folds) > _CACHE_SIZE:
+            self._folds.clear()
+        tokens = tokenize(article.text, sentence.start, sentence.end, folds=self._folds)
         view = SentenceView(index, sentence.start, sentence.end, tokens)
         view._starts = [t.start for t in tokens]
         view._ends = [t.end for t in tokens]
-        view.verbs = [self._is_verb(tokens, k) for k in range(len(tokens))]
+        view.verbs = self._verbs(tokens)
         for m in layers.within(layers.actors, sentence.start, sentence.end):
             i, j = view.span(m.start, m.end)
             view.mentions.append((i, j, m))
@@ -139,6 +155,47 @@ class Grammar:
             i, j = view.span(d.start, d.end)
             view.dates.append((i, j, d))
         return view
+
+    def _verbs(self, tokens: Sequence[Token]) -> list[bool]:
+        """``[self._is_verb(tokens, k) for k in range(len(tokens))]``, with the word-only
+        part of the test cached by folded word."""
+        kinds = self._verb_kinds
+        if len(kinds) > _CACHE_SIZE:
+            kinds.clear()
+        speech = self.speech.match_at
+        out: list[bool] = []
+        add = out.append
+        for k, token in enumerate(tokens):
+            low = token.low
+            kind = kinds.get(low)
+            if kind is None:
+                kind = kinds[low] = self._verb_kind(low)
+            if kind == _NEVER:
+                add(False)
+            elif k > 0 and token.text[0].isupper() and tokens[k - 1].low not in _NAME_OPENERS:
+                add(False)  # a name in the middle of a sentence
+            elif kind == _VERB:
+                add(True)
+            else:
+                add(bool(speech(tokens, k)))
+        return out
+
+    def _verb_kind(self, low: str) -> int:
+        """:meth:`_is_verb` for the folded word ``low`` outside a name: never a verb, a verb,
+        or a verb only if a speech verb phrase starts there."""
+        if not low[0].isalnum() or _NUMBER.match(low) or low in self._non_verbs:
+            return _NEVER
+        if low in self._bare or low in self._verb_forms:
+            return _VERB
+        if len(low) < 5:
+            prefixed = False
+        elif low.startswith("me"):
+            prefixed = low.startswith(("mem", "men", "meng", "meny")) or low[2] in "lrwy"
+        else:
+            prefixed = low.startswith(("di", "ber", "ter"))
+        if prefixed:
+            return _VERB
+        return _SPEECH if self.speech.starts_with(low) else _NEVER
 
     def _is_verb(self, tokens: Sequence[Token], k: int) -> bool:
         token = tokens[k]
@@ -298,14 +355,15 @@ class Grammar:
                 return k
             if low == "," and k + 1 < len(tokens) and self.attribution.match_at(tokens, k + 1):
                 return k
-            if (
-                self.subordinators.match_at(tokens, k)
-                and not self._time_adverb(tokens, k)
-                and not self._date_follows(view, k + 1)
-            ) or self.conditional.match_at(tokens, k):
-                return k
-            if self.purpose.match_at(tokens, k) and k + 1 < len(tokens) and view.verbs[k + 1]:
-                return k
+            if low in self._cue_first:  # else no subordinator, condition or purpose starts here
+                if (
+                    self.subordinators.match_at(tokens, k)
+                    and not self._time_adverb(tokens, k)
+                    and not self._date_follows(view, k + 1)
+                ) or self.conditional.match_at(tokens, k):
+                    return k
+                if self.purpose.match_at(tokens, k) and k + 1 < len(tokens) and view.verbs[k + 1]:
+                    return k
             if (
                 low in ("dan", "serta")
                 and k + 1 < len(tokens)

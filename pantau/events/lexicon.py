@@ -124,6 +124,7 @@ class TriggerLexicon:
             e.forms[k][0]: e.gap for e in self.entries for k in range(len(e.forms)) if e.gap
         }
         self._blocked = PhraseSet(" ".join(p) for b in self.blockers for p in b.phrases)
+        self._blocked_first = frozenset(p[0] for p in self._blocked.phrases)
         self._patient = frozenset(
             (
                 inflect(str(raw[e.index - 1]["lemma"]), "peN-an"),
@@ -161,14 +162,21 @@ class TriggerLexicon:
     def find(self, tokens: Sequence[Token]) -> list[TriggerMatch]:
         """The triggers of a sentence: longest first, no overlaps, blockers' words excluded."""
         spans: list[tuple[int, int, int, tuple[str, ...] | None]] = []  # (-len, i, j, words)
+        blocked, blocked_first = self._blocked, self._blocked_first
+        by_first = self._by_first
         for i, token in enumerate(tokens):
-            n = self._blocked.match_at(tokens, i)
-            if n:
-                spans.append((-n, i, i + n, None))
-            heads = (token.low, token.low[:-3]) if token.low.endswith("nya") else (token.low,)
+            low = token.low
+            if low in blocked_first:
+                n = blocked.match_at(tokens, i)
+                if n:
+                    spans.append((-n, i, i + n, None))
+            heads = (low, low[:-3]) if low.endswith("nya") else (low,)
             for head in heads:
-                for words in self._by_first.get(head, ()):
-                    j = self._match(tokens, i, words)
+                group = by_first.get(head)
+                if group is None:
+                    continue
+                for words in group:
+                    j = i + 1 if len(words) == 1 else self._match(tokens, i, words)
                     if j:
                         spans.append((-(j - i), i, j, words))
         spans.sort(key=lambda s: (s[0], s[3] is not None, s[1]))

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-__all__ = ["PhraseSet", "Token", "fold", "phrase_tokens", "tokenize"]
+__all__ = ["PhraseSet", "Token", "Tokens", "fold", "phrase_tokens", "tokenize"]
 
 _TOKEN = re.compile(
     r"\d+(?:[.,]\d+)*"  # numbers: 34.700, 1,5
@@ -55,18 +55,68 @@ class Token(NamedTuple):
         return self.text[0].isupper()
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """The tokens of ``text[start:end]``, their spans in ``text``."""
+class Tokens(list[Token]):
+    """The tokens of a sentence (a plain list for every use) that remembers its folded words.
+
+    :class:`PhraseSet` scans use :attr:`lows` and :attr:`low_set` to skip sentences and
+    positions no phrase can start at; the list is never changed once built.
+    """
+
+    __slots__ = ("_low_set", "_lows")
+
+    def __init__(self, tokens: Iterable[Token] = ()) -> None:
+        super().__init__(tokens)
+        self._lows: list[str] | None = None
+        self._low_set: frozenset[str] | None = None
+
+    @property
+    def lows(self) -> list[str]:
+        lows = self._lows
+        if lows is None or len(lows) != len(self):
+            lows = self._lows = [t.low for t in self]
+            self._low_set = None
+        return lows
+
+    @property
+    def low_set(self) -> frozenset[str]:
+        lows = self.lows
+        found = self._low_set
+        if found is None:
+            found = self._low_set = frozenset(lows)
+        return found
+
+
+_new_token = tuple.__new__
+
+
+def tokenize(
+    text: str, start: int = 0, end: int | None = None, *, folds: dict[str, str] | None = None
+) -> Tokens:
+    """The tokens of ``text[start:end]``, their spans in ``text``.
+
+    ``folds`` is a cache of :func:`fold` by word that the caller owns (and bounds).
+    """
     end = len(text) if end is None else end
-    tokens: list[Token] = []
+    tokens = Tokens()
+    add = tokens.append
+    if folds is None:
+        folds = {}
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
-        if word.endswith(".") and len(word) > 1 and not word[:-1].replace(".", "").isdigit():
+        s, e = m.span()
+        if word[-1] == "." and len(word) > 1 and not word[:-1].replace(".", "").isdigit():
             # a sentence's final period sticks to the word only through the regex's dots
-            tokens.append(Token(word[:-1], fold(word[:-1]), m.start(), m.end() - 1))
-            tokens.append(Token(".", ".", m.end() - 1, m.end()))
+            word = word[:-1]
+            low = folds.get(word)
+            if low is None:
+                low = folds[word] = fold(word)
+            add(_new_token(Token, (word, low, s, e - 1)))
+            add(_new_token(Token, (".", ".", e - 1, e)))
             continue
-        tokens.append(Token(word, fold(word), m.start(), m.end()))
+        low = folds.get(word)
+        if low is None:
+            low = folds[word] = fold(word)
+        add(_new_token(Token, (word, low, s, e)))
     return tokens
 
 
@@ -78,7 +128,7 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
 class PhraseSet:
     """Multi-word phrases, found as whole-word sequences in a token list (longest first)."""
 
-    __slots__ = ("_by_first", "longest", "phrases")
+    __slots__ = ("_by_first", "_firsts", "_lists", "longest", "phrases")
 
     def __init__(self, phrases: Iterable[str]) -> None:
         seqs = {phrase_tokens(p) for p in phrases}
@@ -90,6 +140,10 @@ class PhraseSet:
         for group in by_first.values():
             group.sort(key=len, reverse=True)
         self._by_first = by_first
+        self._firsts = frozenset(by_first)
+        self._lists = {
+            first: [(len(seq), list(seq)) for seq in group] for first, group in by_first.items()
+        }
         self.longest = max((len(s) for s in seqs), default=0)
 
     def __bool__(self) -> bool:
@@ -103,7 +157,10 @@ class PhraseSet:
         """Number of tokens of the longest phrase starting at ``tokens[i]`` (0: none)."""
         if i >= len(tokens):
             return 0
-        for seq in self._by_first.get(tokens[i].low, ()):
+        group = self._by_first.get(tokens[i].low)
+        if group is None:
+            return 0
+        for seq in group:
             n = len(seq)
             if i + n <= len(tokens) and all(tokens[i + k].low == seq[k] for k in range(1, n)):
                 return n
@@ -117,28 +174,32 @@ class PhraseSet:
         ``limit`` stops after that many (0: no limit).
         """
         hi = len(tokens) if hi is None else hi
-        by_first = self._by_first
-        total = len(tokens)
         found: list[tuple[int, int]] = []
+        if lo >= hi:
+            return found
+        if type(tokens) is Tokens:
+            if self._firsts.isdisjoint(tokens.low_set):
+                return found
+            lows = tokens.lows
+        else:
+            lows = [t.low for t in tokens]
+        by_first = self._lists
         i = lo
         while i < hi:
-            group = by_first.get(tokens[i].low)
-            n = 0
+            group = by_first.get(lows[i])
             if group is not None:
-                for seq in group:
-                    size = len(seq)
-                    if i + size <= total and all(
-                        tokens[i + k].low == seq[k] for k in range(1, size)
-                    ):
+                n = 0
+                for size, seq in group:
+                    if size == 1 or lows[i : i + size] == seq:
                         n = size
                         break
-            if n and i + n <= hi:
-                found.append((i, i + n))
-                if len(found) == limit:
-                    break
-                i += n
-            else:
-                i += 1
+                if n and i + n <= hi:
+                    found.append((i, i + n))
+                    if len(found) == limit:
+                        break
+                    i += n
+                    continue
+            i += 1
         return found
 
     def first(
