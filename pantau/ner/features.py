@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
+from typing import Any, cast
 
 from pantau.ner.lexicon import Lexicon
 
@@ -45,6 +46,38 @@ _ID_PREFIXES = (
 )
 _ID_SUFFIXES = ("nya", "kan", "lah", "kah", "an", "i")
 _MAX_CACHE = 200_000
+
+_WordInfo = tuple[
+    str,
+    str,
+    list[str],
+    list[str],
+    list[str],
+    list[str],
+    list[str],
+    list[bytes],
+    list[bytes],
+    list[bytes],
+    list[bytes],
+    list[bytes],
+]
+"""Lower form, short shape, own features, and the features the word gives its neighbours at -1,
++1, -2 and +2 (as ``w-1=...``, the features of the word *at* -1); then the same five lists of
+features UTF-8 encoded."""
+
+
+def _bigram_pairs(known: frozenset[str], head: str) -> dict[str, set[str]]:
+    """The word pairs of the bigram features ``head + first|second`` in ``known``, by first
+    word; a feature with several ``|`` gives every split."""
+    pairs: dict[str, set[str]] = {}
+    for feature in known:
+        if feature.startswith(head):
+            body = feature[len(head) :]
+            k = body.find("|")
+            while k >= 0:
+                pairs.setdefault(body[:k], set()).add(body[k + 1 :])
+                k = body.find("|", k + 1)
+    return pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,64 +135,115 @@ class FeatureExtractor:
         self.config = config or FeatureConfig()
         self._known = known
         self._matcher = lexicon.matcher() if self.config.lexicon else {}
-        self._bigram_heads: tuple[frozenset[str] | None, frozenset[str] | None] = (None, None)
+        # with a model at hand, only the bigrams and shape trigrams it knows are built: the
+        # bigrams it knows by first word (a word with "|" splits several ways: all are kept,
+        # and the built feature is looked up in ``known`` still), the trigrams memoised
+        self._bigram_next: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
         if known is not None:
-            self._bigram_heads = (
-                frozenset(f[3:].partition("|")[0] for f in known if f.startswith("b-=")),
-                frozenset(f[3:].partition("|")[0] for f in known if f.startswith("b+=")),
-            )
+            self._bigram_next = (_bigram_pairs(known, "b-="), _bigram_pairs(known, "b+="))
+        self._trigrams: dict[tuple[str, str, str], tuple[str, bytes]] = {}
         names = {name for options in self._matcher.values() for _, name in options}
+
+        def keep(feature: str) -> str | None:
+            return feature if known is None or feature in known else None
+
         self._gazetteer_features = {
             name: (
-                f"G={name}-B",
-                f"G={name}-I",
-                tuple((offset, f"G{offset:+d}={name}") for offset in (-2, -1, 1, 2)),
+                keep(f"G={name}-B"),
+                keep(f"G={name}-I"),
+                tuple(
+                    (offset, f"G{offset:+d}={name}")
+                    for offset in (-2, -1, 1, 2)
+                    if keep(f"G{offset:+d}={name}") is not None
+                ),
             )
             for name in names
         }
-        self._cache: dict[str, tuple[str, str, list[str], tuple[list[str], ...]]] = {}
+        self._cache: dict[str, _WordInfo] = {}
 
     def sentence(self, words: Sequence[str]) -> list[list[str]]:
         """One feature list per token of ``words``."""
+        return cast(list[list[str]], self._sentence(words, False))
+
+    def encoded_sentence(self, words: Sequence[str]) -> list[list[bytes]]:
+        """:meth:`sentence` with the features UTF-8 encoded, as crfsuite stores them: tagging
+        takes these without encoding every string again."""
+        return cast(list[list[bytes]], self._sentence(words, True))
+
+    def _sentence(self, words: Sequence[str], encoded: bool) -> list[list[Any]]:
         n = len(words)
         if n == 0:
             return []
         cache = self._cache
         info = [cache.get(w) or self._word(w) for w in words]
-        empty: list[str] = []
-        own = [x[2] for x in info]
+        empty: list[Any] = []
+        k = 7 if encoded else 2  # where the (encoded) feature lists start in a word's info
+        own = [x[k] for x in info]
         window = self.config.window
-        left1 = [empty, *(x[3][0] for x in info[:-1])] if window >= 1 else [empty] * n
-        right1 = [*(x[3][1] for x in info[1:]), empty] if window >= 1 else [empty] * n
-        left2 = [empty, empty, *(x[3][2] for x in info[:-2])] if window >= 2 else [empty] * n
-        right2 = [*(x[3][3] for x in info[2:]), empty, empty] if window >= 2 else [empty] * n
-        gazetteer = self._gazetteer([x[0] for x in info]) if self._matcher else {}
-        lowers = ["<s>", *(x[0] for x in info), "</s>"]
-        shapes = ["<s>", *(x[1] for x in info), "</s>"]
-        bigrams = self.config.bigrams
-        known = self._known
-        # with a model at hand, build only the bigrams it can know (most it cannot)
-        before, after = self._bigram_heads
-        out: list[list[str]] = []
-        for i in range(n):
-            extra: list[str] = []
-            if bigrams:
-                if before is None or lowers[i] in before:
-                    extra.append(f"b-={lowers[i]}|{lowers[i + 1]}")
-                if after is None or lowers[i + 1] in after:
-                    extra.append(f"b+={lowers[i + 1]}|{lowers[i + 2]}")
-                extra.append(f"sh3={shapes[i]}|{shapes[i + 1]}|{shapes[i + 2]}")
-            matches = gazetteer.get(i)
-            if matches:
-                extra.extend(matches)
-            if known is not None:
-                extra = [f for f in extra if f in known]
-            out.append([*own[i], *left1[i], *right1[i], *left2[i], *right2[i], *extra])
-        out[0].append("BOS")
-        out[-1].append("EOS")
+        if window >= 1:
+            left1 = [empty, *(x[k + 1] for x in info[:-1])]
+            right1 = [x[k + 2] for x in info[1:]]
+            right1.append(empty)
+        else:
+            left1 = right1 = [empty] * n
+        if window >= 2:
+            left2 = [empty, empty, *(x[k + 3] for x in info[:-2])]
+            right2 = [x[k + 4] for x in info[2:]]
+            right2 += (empty, empty)
+        else:
+            left2 = right2 = [empty] * n
+        out = [
+            [*a, *b, *c, *d, *e]
+            for a, b, c, d, e in zip(own, left1, right1, left2, right2, strict=False)
+        ]
+        if self.config.bigrams:
+            self._bigrams(out, info, encoded)
+        if self._matcher:
+            for i, matches in self._gazetteer([x[0] for x in info]).items():
+                out[i] += [f.encode() for f in matches] if encoded else matches
+        out[0].append(b"BOS" if encoded else "BOS")
+        out[-1].append(b"EOS" if encoded else "EOS")
         return out
 
-    def _word(self, word: str) -> tuple[str, str, list[str], tuple[list[str], ...]]:
+    def _bigrams(self, out: list[list[Any]], info: list[_WordInfo], encoded: bool) -> None:
+        """Add to each token's features the bigrams with the previous and the next word and the
+        shape trigram (those of them the model knows)."""
+        lowers = ["<s>", *(x[0] for x in info), "</s>"]
+        shapes = ["<s>", *(x[1] for x in info), "</s>"]
+        known = self._known
+        if self._bigram_next is None or known is None:
+            encode = str.encode if encoded else str
+            for i, feats in enumerate(out):
+                feats.append(encode(f"b-={lowers[i]}|{lowers[i + 1]}"))
+                feats.append(encode(f"b+={lowers[i + 1]}|{lowers[i + 2]}"))
+                feats.append(encode(f"sh3={shapes[i]}|{shapes[i + 1]}|{shapes[i + 2]}"))
+            return
+        before, after = self._bigram_next
+        trigrams = self._trigrams
+        if len(trigrams) >= _MAX_CACHE:
+            trigrams.clear()
+        keys = zip(shapes, shapes[1:], shapes[2:], strict=False)
+        for feats, w0, w1, w2, key in zip(out, lowers, lowers[1:], lowers[2:], keys, strict=False):
+            second = before.get(w0)
+            if second is not None and w1 in second:
+                feature = f"b-={w0}|{w1}"
+                if feature in known:
+                    feats.append(feature.encode() if encoded else feature)
+            second = after.get(w1)
+            if second is not None and w2 in second:
+                feature = f"b+={w1}|{w2}"
+                if feature in known:
+                    feats.append(feature.encode() if encoded else feature)
+            trigram = trigrams.get(key)
+            if trigram is None:
+                feature = "sh3={}|{}|{}".format(*key)
+                if feature not in known:
+                    feature = ""
+                trigram = trigrams[key] = (feature, feature.encode())
+            if trigram[0]:
+                feats.append(trigram[encoded])
+
+    def _word(self, word: str) -> _WordInfo:
         """Lower form, short shape, own features and context features of ``word``, cached."""
         lower = word.lower()
         long, short = word_shape(word)
@@ -189,17 +273,31 @@ class FeatureExtractor:
                 if lower.endswith(suffix) and n > len(suffix) + 2:
                     own.append(f"is={suffix}")
                     break
-        context: tuple[list[str], ...] = (
-            [f"w-1={lower}", f"sh-1={short}", *(f"{f}-1" for f in flags)],
-            [f"w+1={lower}", f"sh+1={short}", *(f"{f}+1" for f in flags)],
-            [f"w-2={lower}", f"sh-2={short}"],
-            [f"w+2={lower}", f"sh+2={short}"],
-        )
+        left1 = [f"w-1={lower}", f"sh-1={short}", *(f"{f}-1" for f in flags)]
+        right1 = [f"w+1={lower}", f"sh+1={short}", *(f"{f}+1" for f in flags)]
+        left2 = [f"w-2={lower}", f"sh-2={short}"]
+        right2 = [f"w+2={lower}", f"sh+2={short}"]
         if self._known is not None:
             known = self._known
             own = [f for f in own if f in known]
-            context = tuple([f for f in c if f in known] for c in context)
-        entry = (lower, short, own, context)
+            left1 = [f for f in left1 if f in known]
+            right1 = [f for f in right1 if f in known]
+            left2 = [f for f in left2 if f in known]
+            right2 = [f for f in right2 if f in known]
+        entry = (
+            lower,
+            short,
+            own,
+            left1,
+            right1,
+            left2,
+            right2,
+            [f.encode() for f in own],
+            [f.encode() for f in left1],
+            [f.encode() for f in right1],
+            [f.encode() for f in left2],
+            [f.encode() for f in right2],
+        )
         if len(self._cache) >= _MAX_CACHE:
             self._cache.clear()
         self._cache[word] = entry
@@ -217,7 +315,9 @@ class FeatureExtractor:
                 if k == 1 or tuple(lowers[i : i + k]) == words:
                     opening, inside, around = self._gazetteer_features[name]
                     for j in range(i, min(i + k, n)):
-                        found.setdefault(j, []).append(opening if j == i else inside)
+                        feature = opening if j == i else inside
+                        if feature is not None:
+                            found.setdefault(j, []).append(feature)
                         for offset, feature in around:
                             if 0 <= j - offset < n:
                                 found.setdefault(j - offset, []).append(feature)

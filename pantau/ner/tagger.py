@@ -74,40 +74,49 @@ class EntityTagger:
         ``confidence`` is the smallest marginal probability of its tokens' labels.
         """
         entities: list[Entity] = []
-        for tokens in self.sentences(text, spans):
-            entities.extend(self._tag_tokens(text, tokens))
+        for unit in self._units(text, spans):
+            entities.extend(self._tag_tokens(text, unit))
         return entities
 
     def sentences(
         self, text: str, spans: Sequence[tuple[int, int]] | None = None
     ) -> list[list[Token]]:
         """The tokens of ``text`` cut into the sentences the tagger tags one by one."""
+        return [[Token(*token) for token in unit] for unit in self._units(text, spans)]
+
+    def _units(
+        self, text: str, spans: Sequence[tuple[int, int]] | None
+    ) -> list[list[tuple[str, int, int]]]:
+        """:meth:`sentences` with ``(text, start, end)`` tuples for tokens."""
         if spans is None:
-            return self._split(text, self._tokenizer.tokenize(text))
-        units: list[list[Token]] = []
+            return self._split(text, self._tokenizer.spans(text))
+        units: list[list[tuple[str, int, int]]] = []
+        tokenize = self._tokenizer.spans
         for start, end in spans:
             if not 0 <= start <= end <= len(text):
                 raise ConfigurationError(
                     f"sentence span ({start}, {end}) is outside the text of length {len(text)}"
                 )
-            units.extend(self._split(text, self._tokenizer.tokenize(text, start, end)))
+            units.extend(self._split(text, tokenize(text, start, end)))
         return units
 
     def tag_tokens(self, tokens: Sequence[str]) -> list[str]:
         """BIO labels of one pre-tokenised sentence (as the corpora give them)."""
         if not tokens:
             return []
-        return list(self._tagger.tag(self._features.sentence(list(tokens))))
+        return list(self._tagger.tag(self._features.encoded_sentence(tokens)))
 
-    def _tag_tokens(self, text: str, tokens: Sequence[Token]) -> list[Entity]:
+    def _tag_tokens(self, text: str, tokens: Sequence[tuple[str, int, int]]) -> list[Entity]:
         tagger = self._tagger
-        labels = tagger.tag(self._features.sentence([t.text for t in tokens]))
+        labels = tagger.tag(self._features.encoded_sentence([t[0] for t in tokens]))
         out: list[Entity] = []
+        if labels.count("O") == len(labels):
+            return out
         for label, i, j in bio_spans(labels):
             if label not in _LABELS:
                 continue
             confidence = min(tagger.marginal(labels[k], k) for k in range(i, j))
-            start, end = tokens[i].start, tokens[j - 1].end
+            start, end = tokens[i][1], tokens[j - 1][2]
             out.append(
                 Entity(
                     text=text[start:end],
@@ -120,28 +129,26 @@ class EntityTagger:
         return out
 
     @staticmethod
-    def _split(text: str, tokens: list[Token]) -> list[list[Token]]:
-        """Cut tokens into sentences: after ``. ! ?`` (and closing quotes glued to them) before a
-        capital, a digit or an opening quote, and at line breaks."""
-        units: list[list[Token]] = []
-        current: list[Token] = []
+    def _split(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+        """Cut ``(text, start, end)`` tokens into sentences: after ``. ! ?`` (and closing quotes
+        glued to them) before a capital, a digit or an opening quote, and at line breaks."""
+        units: list[list[tuple[str, int, int]]] = []
+        current: list[tuple[str, int, int]] = []
         k, n = 0, len(tokens)
         while k < n:
             token = tokens[k]
-            if current and (
-                "\n" in text[current[-1].end : token.start] or len(current) >= _MAX_TOKENS
-            ):
+            if current and (len(current) >= _MAX_TOKENS or "\n" in text[current[-1][2] : token[1]]):
                 units.append(current)
                 current = []
             current.append(token)
             k += 1
-            if token.text not in _SENTENCE_END:
+            if token[0] not in _SENTENCE_END:
                 continue
-            while k < n and tokens[k].text in _CLOSERS and tokens[k].start == current[-1].end:
+            while k < n and tokens[k][0] in _CLOSERS and tokens[k][1] == current[-1][2]:
                 current.append(tokens[k])
                 k += 1
             if k < n:
-                following = tokens[k].text[0]
+                following = tokens[k][0][0]
                 if following.isupper() or following.isdigit() or following in _OPENERS:
                     units.append(current)
                     current = []

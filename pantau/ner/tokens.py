@@ -82,8 +82,16 @@ class Tokenizer:
 
     def tokenize(self, text: str, start: int = 0, end: int | None = None) -> list[Token]:
         """The tokens of ``text[start:end]``, with offsets into ``text``."""
+        return [Token(word, s, e) for word, s, e in self.spans(text, start, end)]
+
+    def spans(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> list[tuple[str, int, int]]:
+        """The tokens of :meth:`tokenize` as plain ``(text, start, end)`` tuples, which cost
+        less to make than :class:`Token` s (the tagger takes these)."""
         stop = len(text) if end is None else end
-        tokens: list[Token] = []
+        tokens: list[tuple[str, int, int]] = []
+        add = tokens.append
         abbreviations = self._abbreviations
         for chunk in _CHUNK.finditer(text, start, stop):
             word = chunk.group()
@@ -92,25 +100,25 @@ class Tokenizer:
             # a plain word or number, alone, after an opening bracket or quote, or before a
             # closing one or a punctuation mark (a full stop is glued to an abbreviation)
             if word.isalnum():
-                tokens.append(Token(word, s, e))
+                add((word, s, e))
                 continue
             if len(word) > 1 and word[1:].isalnum() and word[0] in _OPENING:
-                tokens.append(Token(word[0], s, s + 1))
-                tokens.append(Token(word[1:], s + 1, e))
+                add((word[0], s, s + 1))
+                add((word[1:], s + 1, e))
                 continue
             if len(word) > 1 and word[:-1].isalnum() and word[-1] in _TRAILING:
                 if word[-1] == "." and _takes_stop(text, s, e - 1, stop, abbreviations):
-                    tokens.append(Token(word, s, e))
+                    add((word, s, e))
                 else:
-                    tokens.append(Token(word[:-1], s, e - 1))
-                    tokens.append(Token(word[-1], e - 1, e))
+                    add((word[:-1], s, e - 1))
+                    add((word[-1], e - 1, e))
                 continue
             for match in _TOKEN.finditer(text, s, e):
                 s, e = match.span()
                 # glue the full stop of a known abbreviation ("Dr." "Jl." "S.H.") to it
                 if e < stop and text[e] == "." and _takes_stop(text, s, e, stop, abbreviations):
                     e += 1
-                if tokens and tokens[-1].end > s:
+                if tokens and tokens[-1][2] > s:
                     continue  # the character was glued to the previous token
-                tokens.append(Token(text[s:e], s, e))
+                add((text[s:e], s, e))
         return tokens
