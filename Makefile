@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test services lint typecheck evaluate benchmark model clean
+.PHONY: setup demo test services evaluate benchmark model gazetteer clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,14 @@ test: $(STAMP) services  ## the whole test suite: lint, types, tests, quality ga
 evaluate: $(STAMP)  ## print the quality scores on the gold corpora
 	$(BIN)/pantau evaluate
 
-benchmark: $(STAMP)  ## throughput and memory of the reader
+benchmark: $(STAMP)  ## throughput and memory of every stage
 	$(BIN)/pantau benchmark
+
+model: $(STAMP)  ## rebuild the shipped entity model from ../shared (about a minute)
+	$(BIN)/python -m pantau.ner.train --shared ../shared
+
+gazetteer: $(STAMP)  ## compile and cache the gazetteer ahead of first use
+	$(BIN)/python -m pantau.gazetteer build
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
