@@ -294,3 +294,16 @@ def test_cached_verb_test_matches_the_word_by_word_one() -> None:
     for _ in range(2):  # the second time from the cache
         tokens = tokenize(text)
         assert grammar._verbs(tokens) == [grammar._is_verb(tokens, k) for k in range(len(tokens))]
+
+
+def test_a_leading_menurut_names_the_claimant_not_a_party(pipeline: Pipeline) -> None:
+    article = pipeline.process(
+        "Gaza, MINA - Menurut Kementerian Kesehatan di Gaza, serangan udara Israel pada Selasa "
+        "malam (23/1) menewaskan sedikitnya 18 orang di kamp pengungsi Nuseirat.",
+        published="2024-01-24",
+    )
+    assert [(e.type, e.mode) for e in article.events] == [("ASSAULT", "aerial")]
+    event = article.events[0]
+    assert [s.name for s in event.sources] == ["Israel Defense Forces"]
+    assert event.fatalities == 18
+    assert event.claim_source == "Kementerian Kesehatan"
