@@ -191,7 +191,7 @@ def default_components() -> list[Component]:
         ActorLinking(dictionary),
         PlaceLinking(),
         QuoteAttribution(),
-        EventExtraction(),
+        EventExtraction(EventExtractor(dictionary=dictionary)),
     ]
 
 

@@ -26,6 +26,7 @@ from pantau.article import (
     Article,
     Boilerplate,
     Dateline,
+    DateMention,
     Paragraph,
     ReadWarning,
     Sentence,
@@ -327,7 +328,9 @@ def _as_date(value: dt.datetime | dt.date | None) -> dt.date | None:
     return value
 
 
-def _warnings(head: _Head, body: _Body, dates: tuple, language: str) -> Iterator[ReadWarning]:
+def _warnings(
+    head: _Head, body: _Body, dates: tuple[DateMention, ...], language: str
+) -> Iterator[ReadWarning]:
     dateline = head.dateline
     if dateline is None:
         yield ReadWarning("no_dateline", "no dateline found at the start of the article")

@@ -7,12 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, get_args
 
 from pantau.article import Actor, ActorType
-from pantau.datafiles import read_toml
 from pantau.errors import ResourceError
 
 RoleKind = Literal[
@@ -99,11 +97,6 @@ def _casefolded(words: Sequence[str]) -> frozenset[str]:
 
 
 # -- loading and validation -----------------------------------------------------------------
-
-
-def _read_toml(path: Path | None, name: str) -> tuple[str, dict[str, Any]]:
-    """:func:`pantau.datafiles.read_toml` in the argument order pantau.actors.dictionary uses."""
-    return read_toml(name, path)
 
 
 def _version(data: Mapping[str, Any], source: str) -> str:

@@ -23,7 +23,6 @@ from pantau.actors.data import (
     _parse_ambiguous,
     _parse_guards,
     _parse_roles,
-    _read_toml,
     _Rules,
     _strings,
     _table,
@@ -32,6 +31,7 @@ from pantau.actors.data import (
 )
 from pantau.actors.persons import _WINDOW, _PersonReader, _skip_spaces
 from pantau.article import Actor, ActorMention
+from pantau.datafiles import read_toml
 from pantau.errors import ResourceError
 
 _PREV_WORD = re.compile(r"([\w'’.-]+)[\s(\"“‘]*\Z")
@@ -103,8 +103,8 @@ class ActorDictionary(_PersonReader):
     """
 
     def __init__(self, actors_path: Path | None = None, roles_path: Path | None = None) -> None:
-        roles_source, roles = _read_toml(roles_path, "roles.toml")
-        actors_source, data = _read_toml(actors_path, "actors.toml")
+        roles_source, roles = read_toml("roles.toml", roles_path)
+        actors_source, data = read_toml("actors.toml", actors_path)
         self._fold = _fold_table()
         grammar = _table(roles, "grammar", roles_source)
         where = f"{roles_source}: [grammar]"
