@@ -76,7 +76,8 @@ def evaluate_ner(shared: Path) -> Evaluation:
     for name, corpus, split in NER_TEST_SETS:
         sentences = load_split(shared, corpus, split)
         documents += len(sentences)
-        result = score_sentences((s.tags, tagger.tag_tokens(s.tokens)) for s in sentences)
+        predicted = tagger.tag_sentences([s.tokens for s in sentences])
+        result = score_sentences(zip((s.tags for s in sentences), predicted, strict=True))
         scores[f"{name}_precision"] = round(result.overall.precision, 4)
         scores[f"{name}_recall"] = round(result.overall.recall, 4)
         scores[f"{name}_f1"] = round(result.overall.f1, 4)

@@ -18,11 +18,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any, cast
 
 from pantau.ner.lexicon import Lexicon
 
-__all__ = ["FeatureConfig", "FeatureExtractor", "word_shape"]
+__all__ = [
+    "END",
+    "FIRST",
+    "LAST",
+    "START",
+    "FeatureConfig",
+    "FeatureExtractor",
+    "WordFeatures",
+    "word_shape",
+]
 
 _ID_PREFIXES = (
     "meng",
@@ -46,38 +54,26 @@ _ID_PREFIXES = (
 )
 _ID_SUFFIXES = ("nya", "kan", "lah", "kah", "an", "i")
 _MAX_CACHE = 200_000
-
-_WordInfo = tuple[
-    str,
-    str,
-    list[str],
-    list[str],
-    list[str],
-    list[str],
-    list[str],
-    list[bytes],
-    list[bytes],
-    list[bytes],
-    list[bytes],
-    list[bytes],
-]
-"""Lower form, short shape, own features, and the features the word gives its neighbours at -1,
-+1, -2 and +2 (as ``w-1=...``, the features of the word *at* -1); then the same five lists of
-features UTF-8 encoded."""
+START, END = "<s>", "</s>"
+"""What stands for the word before the first token and after the last, in bigrams and trigrams."""
+FIRST, LAST = "BOS", "EOS"
+"""The features of the first and of the last token of a sentence."""
 
 
-def _bigram_pairs(known: frozenset[str], head: str) -> dict[str, set[str]]:
-    """The word pairs of the bigram features ``head + first|second`` in ``known``, by first
-    word; a feature with several ``|`` gives every split."""
-    pairs: dict[str, set[str]] = {}
-    for feature in known:
-        if feature.startswith(head):
-            body = feature[len(head) :]
-            k = body.find("|")
-            while k >= 0:
-                pairs.setdefault(body[:k], set()).add(body[k + 1 :])
-                k = body.find("|", k + 1)
-    return pairs
+@dataclass(frozen=True, slots=True)
+class WordFeatures:
+    """The features one word form gives: its own, and those it gives the tokens around it."""
+
+    lower: str
+    short: str
+    """The short word shape (``Xx``)."""
+    own: list[str]
+    left1: list[str]
+    """Features of the token after this word, saying what precedes it (``w-1=di``)."""
+    right1: list[str]
+    """Features of the token before this word, saying what follows it (``w+1=di``)."""
+    left2: list[str]
+    right2: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,13 +131,6 @@ class FeatureExtractor:
         self.config = config or FeatureConfig()
         self._known = known
         self._matcher = lexicon.matcher() if self.config.lexicon else {}
-        # with a model at hand, only the bigrams and shape trigrams it knows are built: the
-        # bigrams it knows by first word (a word with "|" splits several ways: all are kept,
-        # and the built feature is looked up in ``known`` still), the trigrams memoised
-        self._bigram_next: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
-        if known is not None:
-            self._bigram_next = (_bigram_pairs(known, "b-="), _bigram_pairs(known, "b+="))
-        self._trigrams: dict[tuple[str, str, str], tuple[str, bytes]] = {}
         names = {name for options in self._matcher.values() for _, name in options}
 
         def keep(feature: str) -> str | None:
@@ -159,91 +148,62 @@ class FeatureExtractor:
             )
             for name in names
         }
-        self._cache: dict[str, _WordInfo] = {}
+        self._cache: dict[str, WordFeatures] = {}
 
     def sentence(self, words: Sequence[str]) -> list[list[str]]:
-        """One feature list per token of ``words``."""
-        return cast(list[list[str]], self._sentence(words, False))
-
-    def encoded_sentence(self, words: Sequence[str]) -> list[list[bytes]]:
-        """:meth:`sentence` with the features UTF-8 encoded, as crfsuite stores them: tagging
-        takes these without encoding every string again."""
-        return cast(list[list[bytes]], self._sentence(words, True))
-
-    def _sentence(self, words: Sequence[str], encoded: bool) -> list[list[Any]]:
+        """One feature list per token of ``words`` (what training gives crfsuite)."""
         n = len(words)
         if n == 0:
             return []
-        cache = self._cache
-        info = [cache.get(w) or self._word(w) for w in words]
-        empty: list[Any] = []
-        k = 7 if encoded else 2  # where the (encoded) feature lists start in a word's info
-        own = [x[k] for x in info]
+        info = self.words(words)
+        empty: list[str] = []
         window = self.config.window
-        if window >= 1:
-            left1 = [empty, *(x[k + 1] for x in info[:-1])]
-            right1 = [x[k + 2] for x in info[1:]]
-            right1.append(empty)
-        else:
-            left1 = right1 = [empty] * n
-        if window >= 2:
-            left2 = [empty, empty, *(x[k + 3] for x in info[:-2])]
-            right2 = [x[k + 4] for x in info[2:]]
-            right2 += (empty, empty)
-        else:
-            left2 = right2 = [empty] * n
-        out = [
-            [*a, *b, *c, *d, *e]
-            for a, b, c, d, e in zip(own, left1, right1, left2, right2, strict=False)
-        ]
-        if self.config.bigrams:
-            self._bigrams(out, info, encoded)
-        if self._matcher:
-            for i, matches in self._gazetteer([x[0] for x in info]).items():
-                out[i] += [f.encode() for f in matches] if encoded else matches
-        out[0].append(b"BOS" if encoded else "BOS")
-        out[-1].append(b"EOS" if encoded else "EOS")
+        lowers = [START, *(x.lower for x in info), END]
+        shapes = [START, *(x.short for x in info), END]
+        out: list[list[str]] = []
+        for i, word in enumerate(info):
+            features = list(word.own)
+            if window >= 1:
+                features += info[i - 1].left1 if i >= 1 else empty
+                features += info[i + 1].right1 if i + 1 < n else empty
+            if window >= 2:
+                features += info[i - 2].left2 if i >= 2 else empty
+                features += info[i + 2].right2 if i + 2 < n else empty
+            features += self.pair(lowers[i], lowers[i + 1])[1]
+            features += self.pair(lowers[i + 1], lowers[i + 2])[0]
+            features += self.shapes(shapes[i], shapes[i + 1], shapes[i + 2])
+            out.append(features)
+        for i, matches in self.cues(lowers[1:-1]).items():
+            out[i] += matches
+        out[0].append(FIRST)
+        out[-1].append(LAST)
         return out
 
-    def _bigrams(self, out: list[list[Any]], info: list[_WordInfo], encoded: bool) -> None:
-        """Add to each token's features the bigrams with the previous and the next word and the
-        shape trigram (those of them the model knows)."""
-        lowers = ["<s>", *(x[0] for x in info), "</s>"]
-        shapes = ["<s>", *(x[1] for x in info), "</s>"]
-        known = self._known
-        if self._bigram_next is None or known is None:
-            encode = str.encode if encoded else str
-            for i, feats in enumerate(out):
-                feats.append(encode(f"b-={lowers[i]}|{lowers[i + 1]}"))
-                feats.append(encode(f"b+={lowers[i + 1]}|{lowers[i + 2]}"))
-                feats.append(encode(f"sh3={shapes[i]}|{shapes[i + 1]}|{shapes[i + 2]}"))
-            return
-        before, after = self._bigram_next
-        trigrams = self._trigrams
-        if len(trigrams) >= _MAX_CACHE:
-            trigrams.clear()
-        keys = zip(shapes, shapes[1:], shapes[2:], strict=False)
-        for feats, w0, w1, w2, key in zip(out, lowers, lowers[1:], lowers[2:], keys, strict=False):
-            second = before.get(w0)
-            if second is not None and w1 in second:
-                feature = f"b-={w0}|{w1}"
-                if feature in known:
-                    feats.append(feature.encode() if encoded else feature)
-            second = after.get(w1)
-            if second is not None and w2 in second:
-                feature = f"b+={w1}|{w2}"
-                if feature in known:
-                    feats.append(feature.encode() if encoded else feature)
-            trigram = trigrams.get(key)
-            if trigram is None:
-                feature = "sh3={}|{}|{}".format(*key)
-                if feature not in known:
-                    feature = ""
-                trigram = trigrams[key] = (feature, feature.encode())
-            if trigram[0]:
-                feats.append(trigram[encoded])
+    def words(self, words: Sequence[str]) -> list[WordFeatures]:
+        """The features of each word form, from the per-extractor table."""
+        cache = self._cache
+        return [cache.get(w) or self._word(w) for w in words]
 
-    def _word(self, word: str) -> _WordInfo:
+    def pair(self, first: str, second: str) -> tuple[list[str], list[str]]:
+        """The bigram features of two adjacent lower forms (:data:`START` and :data:`END` stand
+        for the sentence's ends): those of the first token (``b+=first|second``) and those of
+        the second (``b-=first|second``)."""
+        if not self.config.bigrams:
+            return [], []
+        ahead, behind = f"b+={first}|{second}", f"b-={first}|{second}"
+        known = self._known
+        if known is None:
+            return [ahead], [behind]
+        return [ahead] if ahead in known else [], [behind] if behind in known else []
+
+    def shapes(self, before: str, shape: str, after: str) -> list[str]:
+        """The shape-trigram feature of a token, from the short shapes around it."""
+        if not self.config.bigrams:
+            return []
+        feature = f"sh3={before}|{shape}|{after}"
+        return [feature] if self._known is None or feature in self._known else []
+
+    def _word(self, word: str) -> WordFeatures:
         """Lower form, short shape, own features and context features of ``word``, cached."""
         lower = word.lower()
         long, short = word_shape(word)
@@ -284,26 +244,13 @@ class FeatureExtractor:
             right1 = [f for f in right1 if f in known]
             left2 = [f for f in left2 if f in known]
             right2 = [f for f in right2 if f in known]
-        entry = (
-            lower,
-            short,
-            own,
-            left1,
-            right1,
-            left2,
-            right2,
-            [f.encode() for f in own],
-            [f.encode() for f in left1],
-            [f.encode() for f in right1],
-            [f.encode() for f in left2],
-            [f.encode() for f in right2],
-        )
+        entry = WordFeatures(lower, short, own, left1, right1, left2, right2)
         if len(self._cache) >= _MAX_CACHE:
             self._cache.clear()
         self._cache[word] = entry
         return entry
 
-    def _gazetteer(self, lowers: Sequence[str]) -> dict[int, list[str]]:
+    def cues(self, lowers: Sequence[str]) -> dict[int, list[str]]:
         """Cue-list features by position: ``G=TTL-B`` opens a match of the titles, ``G=TTL-I``
         goes on, ``G-1=TTL`` says the previous token is (in) a title, and so on to ±2."""
         n = len(lowers)

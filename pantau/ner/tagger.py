@@ -4,20 +4,22 @@
 >>> [(e.text, e.label) for e in tagger.tag("Kapten Jeff Davis tiba di Raqqa.")]
 [('Jeff Davis', 'PER'), ('Raqqa', 'LOC')]
 
-A tagger holds a python-crfsuite tagger, which is not thread-safe: give each thread its own.
+A tagger keeps tables it fills as it goes, so it is not thread-safe: give each thread its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import cast
 
-import pycrfsuite
+import numpy as np
 
 from pantau.article import Entity, EntityLabel
 from pantau.errors import ConfigurationError, ResourceError
-from pantau.ner.features import FeatureExtractor
+from pantau.ner.crf import CrfModel, FloatArray, IntArray, order
+from pantau.ner.features import END, FIRST, LAST, START, FeatureExtractor
 from pantau.ner.lexicon import Lexicon
 from pantau.ner.metrics import bio_spans
 from pantau.ner.model import DEFAULT_MODEL, REBUILD_COMMAND, ModelInfo
@@ -31,6 +33,147 @@ _OPENERS = frozenset("\"“‘'(«[")
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "»", "]"})
 _MAX_TOKENS = 200
 """A run of tokens without a sentence end is cut at this length."""
+_BATCH = 64
+"""Sentences decoded together (an array of theirs is as wide as the longest of them)."""
+_BEFORE, _AFTER = "\x00before", "\x00after"
+"""Markers between sentences in :meth:`_StateScores.of` (no token holds a NUL character)."""
+_MAX_KEYS = 200_000
+"""Word forms (pairs, shape triples) whose summed weights are kept; a full table starts again."""
+
+
+class _Sums:
+    """Summed state weights by key, in ``slots`` parts: a table that grows, and starts again
+    (:meth:`room`) when it holds :data:`_MAX_KEYS` keys. Row 0 is padding (zeros)."""
+
+    def __init__(self, model: CrfModel, slots: int) -> None:
+        self._model = model
+        self.rows: dict[Hashable, int] = {}
+        self.table = np.zeros((slots, 1024, len(model.labels)))
+
+    def room(self, needed: int) -> bool:
+        """Make sure ``needed`` keys can be added (call it before rows are handed out); whether
+        the table had to start again."""
+        if len(self.rows) + needed > _MAX_KEYS:
+            self.rows.clear()
+            return True
+        return False
+
+    def add(self, key: Hashable, parts: Sequence[Sequence[str]]) -> int:
+        """Give ``key`` a row holding the summed weights of each part's attributes."""
+        row = len(self.rows) + 1
+        table = self.table
+        if row >= table.shape[1]:
+            self.table = np.zeros((table.shape[0], 2 * table.shape[1], table.shape[2]))
+            self.table[:, : table.shape[1]] = table
+        index, weights = self._model.attributes, self._model.weights
+        for slot, names in enumerate(parts):
+            self.table[slot, row] = weights[[index[n] for n in names if n in index]].sum(axis=0)
+        self.rows[key] = row
+        return row
+
+
+class _StateScores:
+    """State scores of tokens: the sums of the weights of their features, per label.
+
+    A token's features come from the word forms at -2 to +2 (their own features, and those they
+    give their neighbours), from the word pairs it is in (bigrams), from the short shapes at -1
+    to +1 (trigram), from cue lists and from the sentence's ends. The sums are kept per word
+    form, per pair and per shape triple, so a token costs three look-ups; the cue-list and end
+    features, which are few, are added one by one.
+    """
+
+    def __init__(self, model: CrfModel, features: FeatureExtractor) -> None:
+        self._model = model
+        self._features = features
+        self._words = _Sums(model, 5)  # own; as the word at -1, +1, -2, +2
+        self._forms: dict[str, tuple[int, str, str]] = {}
+        """Per word form: its row in ``_words``, its lower form and its short shape."""
+        self._pairs = _Sums(model, 2)  # as the bigram of the first word, of the second
+        self._shapes = _Sums(model, 1)
+        self._ends = (
+            model.weights[model.attributes.get(FIRST, model.padding)],
+            model.weights[model.attributes.get(LAST, model.padding)],
+        )
+
+    def of(self, sentences: Sequence[Sequence[str]]) -> tuple[FloatArray, IntArray]:
+        """The state scores ``(sentences, tokens, labels)`` of the sentences (zero-padded to
+        the longest), and their lengths.
+
+        The sentences are laid end to end, each between two markers (:data:`_BEFORE`,
+        :data:`_AFTER`: no word, and :data:`START`, :data:`END` in bigrams and trigrams), so
+        that every look-up runs once over one list, and no neighbour, pair or cue crosses from
+        one sentence into the next.
+        """
+        lengths = np.fromiter((len(s) for s in sentences), dtype=np.intp, count=len(sentences))
+        width, total = int(lengths.max()), int(lengths.sum())
+        forms = self._forms
+        for sums in (self._words, self._pairs, self._shapes):
+            if sums.room(total + 2 * len(sentences)) and sums is self._words:
+                forms.clear()  # they held rows of the emptied table
+        forms[_BEFORE], forms[_AFTER] = (0, START, START), (0, END, END)
+        chain: list[str] = []
+        for sentence in sentences:
+            chain.append(_BEFORE)
+            chain += sentence
+            chain.append(_AFTER)
+        form = self._form
+        info = [forms.get(w) or form(w) for w in chain]
+        lowers = [x[1] for x in info]
+        shorts = [x[2] for x in info]
+        pair_rows, pair = self._pairs.rows, self._pair
+        pairs = [pair_rows.get(k) or pair(k) for k in pairwise(lowers)]
+        shape_rows, shape = self._shapes.rows, self._shape
+        triples = zip(shorts, shorts[1:], shorts[2:], strict=False)
+        shapes = [shape_rows.get(k) or shape(k) for k in triples]
+        # positions in the chain: of each token, and of each sentence's first and last token
+        starts = np.cumsum(lengths + 2) - lengths - 1
+        at = np.arange(total) + np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        rows = np.zeros(len(chain) + 4, dtype=np.intp)  # two more zeros at each end
+        rows[2:-2] = [x[0] for x in info]
+        pair_at, shape_at = np.array(pairs), np.array(shapes)
+        words, pair_table = self._words.table, self._pairs.table
+        flat = (
+            words[0][rows[at + 2]]
+            + words[1][rows[at + 1]]
+            + words[2][rows[at + 3]]
+            + words[3][rows[at]]
+            + words[4][rows[at + 4]]
+            + pair_table[1][pair_at[at - 1]]
+            + pair_table[0][pair_at[at]]
+            + self._shapes.table[0][shape_at[at - 1]]
+        )
+        first = np.cumsum(lengths) - lengths
+        flat[first] += self._ends[0]
+        flat[first + lengths - 1] += self._ends[1]
+        cues = self._features.cues(lowers)
+        if cues:
+            token = np.full(len(chain), -1, dtype=np.intp)
+            token[at] = np.arange(total)
+            index, padding = self._model.attributes, self._model.padding
+            positions: list[int] = []
+            attributes: list[int] = []
+            for e, matches in cues.items():
+                if token[e] >= 0:
+                    for attribute in matches:
+                        positions.append(int(token[e]))
+                        attributes.append(index.get(attribute, padding))
+            if positions:
+                np.add.at(flat, positions, self._model.weights[attributes])
+        scores = np.zeros((len(sentences), width, flat.shape[1]))
+        scores[np.arange(width) < lengths[:, np.newaxis]] = flat
+        return scores, lengths
+
+    def _form(self, word: str) -> tuple[int, str, str]:
+        info = self._features.words([word])[0]
+        parts = (info.own, info.left1, info.right1, info.left2, info.right2)
+        entry = self._forms[word] = (self._words.add(word, parts), info.lower, info.short)
+        return entry
+
+    def _pair(self, key: tuple[str, str]) -> int:
+        return self._pairs.add(key, self._features.pair(*key))
+
+    def _shape(self, key: tuple[str, str, str]) -> int:
+        return self._shapes.add(key, [self._features.shapes(*key)])
 
 
 class EntityTagger:
@@ -49,22 +192,21 @@ class EntityTagger:
                 f"NER model {path} was trained with lexicon version {info.lexicon_version}, the "
                 f"installed lexicon is version {lexicon.version}; {hint}"
             )
-        tagger = pycrfsuite.Tagger()
         try:
-            tagger.open(str(path))
-            labels = set(tagger.labels())
-            known = frozenset(attribute for attribute, _ in tagger.info().state_features)
+            model = CrfModel.load(path)
         except (OSError, ValueError) as e:
             raise ResourceError(f"NER model {path} is corrupt ({e}); {hint}") from e
-        if "O" not in labels:
+        if "O" not in model.labels:
             raise ResourceError(
                 f"NER model {path} has no 'O' label, it is not an NER model; {hint}"
             )
         self.model_path = path
         self.info = info
-        self._tagger = tagger
+        self._model = model
+        self._outside = model.labels.index("O")
         self._tokenizer = Tokenizer(lexicon.abbreviations)
-        self._features = FeatureExtractor(lexicon, info.features, known=known)
+        features = FeatureExtractor(lexicon, info.features, known=frozenset(model.attributes))
+        self._scores = _StateScores(model, features)
 
     def tag(self, text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[Entity]:
         """The entities of ``text``, in order, with offsets into ``text``.
@@ -73,9 +215,10 @@ class EntityTagger:
         them the text is split at sentence-final punctuation and line breaks. Each entity's
         ``confidence`` is the smallest marginal probability of its tokens' labels.
         """
+        units = self._units(text, spans)
         entities: list[Entity] = []
-        for unit in self._units(text, spans):
-            entities.extend(self._tag_tokens(text, unit))
+        for start in range(0, len(units), _BATCH):
+            entities.extend(self._tag_units(text, units[start : start + _BATCH]))
         return entities
 
     def sentences(
@@ -102,30 +245,55 @@ class EntityTagger:
 
     def tag_tokens(self, tokens: Sequence[str]) -> list[str]:
         """BIO labels of one pre-tokenised sentence (as the corpora give them)."""
-        if not tokens:
-            return []
-        return list(self._tagger.tag(self._features.encoded_sentence(tokens)))
+        return self.tag_sentences([tokens])[0]
 
-    def _tag_tokens(self, text: str, tokens: Sequence[tuple[str, int, int]]) -> list[Entity]:
-        tagger = self._tagger
-        labels = tagger.tag(self._features.encoded_sentence([t[0] for t in tokens]))
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO labels of pre-tokenised sentences, decoded :data:`_BATCH` at a time."""
+        labels = self._model.labels
+        out: list[list[str]] = [[] for _ in sentences]
+        ranked = [k for k in order(np.array([len(s) for s in sentences])) if sentences[k]]
+        for start in range(0, len(ranked), _BATCH):
+            batch = ranked[start : start + _BATCH]
+            scores, lengths = self._scores.of([sentences[k] for k in batch])
+            paths = self._model.viterbi(scores, lengths)
+            for row, k in enumerate(batch):
+                out[k] = [labels[p] for p in paths[row, : lengths[row]].tolist()]
+        return out
+
+    def _tag_units(self, text: str, units: list[list[tuple[str, int, int]]]) -> list[Entity]:
+        """The entities of some sentences, decoded together (longest first, as the decoder
+        wants them)."""
+        units = [unit for unit in units if unit]
+        if not units:
+            return []
+        units = [units[k] for k in order(np.array([len(u) for u in units]))]
+        model = self._model
+        scores, lengths = self._scores.of([[t[0] for t in unit] for unit in units])
+        paths = model.viterbi(scores, lengths)
+        found = [s for s in range(len(units)) if (paths[s, : lengths[s]] != self._outside).any()]
+        if not found:
+            return []
+        chosen = np.array(found)
+        marginals = model.marginals(scores[chosen], lengths[chosen])
         out: list[Entity] = []
-        if labels.count("O") == len(labels):
-            return out
-        for label, i, j in bio_spans(labels):
-            if label not in _LABELS:
-                continue
-            confidence = min(tagger.marginal(labels[k], k) for k in range(i, j))
-            start, end = tokens[i][1], tokens[j - 1][2]
-            out.append(
-                Entity(
-                    text=text[start:end],
-                    start=start,
-                    end=end,
-                    label=cast(EntityLabel, label),
-                    confidence=round(confidence, 4),
+        for k, s in enumerate(found):
+            tokens = units[s]
+            path = paths[s, : lengths[s]].tolist()
+            for label, i, j in bio_spans([model.labels[p] for p in path]):
+                if label not in _LABELS:
+                    continue
+                confidence = float(min(marginals[k, t, path[t]] for t in range(i, j)))
+                start, end = tokens[i][1], tokens[j - 1][2]
+                out.append(
+                    Entity(
+                        text=text[start:end],
+                        start=start,
+                        end=end,
+                        label=cast(EntityLabel, label),
+                        confidence=round(confidence, 4),
+                    )
                 )
-            )
+        out.sort(key=lambda e: e.start)
         return out
 
     @staticmethod

@@ -41,6 +41,7 @@ from pantau.ner.features import FeatureConfig, FeatureExtractor
 from pantau.ner.lexicon import Lexicon
 from pantau.ner.metrics import Scores, score_sentences
 from pantau.ner.model import DEFAULT_MODEL, ModelInfo
+from pantau.ner.tagger import EntityTagger
 
 __all__ = [
     "DEFAULT_C1",
@@ -160,16 +161,8 @@ def fit(
 
 def score_model(model: Path, sentences: Sequence[TaggedSentence]) -> Scores:
     """Span-level scores of the model at ``model`` on gold ``sentences``."""
-    info = ModelInfo.read(model)
-    extractor = FeatureExtractor(Lexicon.load(), info.features)
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model))
-    try:
-        return score_sentences(
-            (s.tags, tagger.tag(extractor.sentence(s.tokens))) for s in sentences
-        )
-    finally:
-        tagger.close()
+    predicted = EntityTagger(model).tag_sentences([s.tokens for s in sentences])
+    return score_sentences(zip((s.tags for s in sentences), predicted, strict=True))
 
 
 def load_held_out(shared: Path) -> dict[str, list[TaggedSentence]]:
