@@ -73,12 +73,13 @@ def test_labels_and_marginals_match_crfsuite(
         got = [model.labels[k] for k in paths[row, : len(words)]]
         assert got == expected
         found_entities |= any(label != "O" for label in got)
-        for t, label in enumerate(expected):
+        for t in range(len(expected)):
             for j, name in enumerate(model.labels):
                 assert marginals[row, t, j] == pytest.approx(crfsuite.marginal(name, t), abs=1e-9)
         assert tagger.tag_tokens(words) == expected
     assert found_entities
-    assert tagger.tag_sentences(sentences) == [crfsuite.tag(features.sentence(s)) for s in sentences]
+    expected_all = [crfsuite.tag(features.sentence(s)) for s in sentences]
+    assert tagger.tag_sentences(sentences) == expected_all
 
 
 def test_state_scores_are_the_sums_of_the_feature_weights(tagger: EntityTagger) -> None:

@@ -39,3 +39,21 @@ def test_language(checker: LanguageChecker, text: str, code: str) -> None:
     result = checker.check(text)
     assert result.code == code
     assert 0.0 <= result.confidence <= 1.0
+
+
+def test_indonesian_words_that_malay_shares_do_not_mark_malay(
+    checker: LanguageChecker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (
+        "Menteri Luar Negeri bertemu Perdana Menteri Malaysia dan Menlu China Wang Yi di Jakarta. "
+        "Para pejabat itu membahas putusan Mahkamah Konstitusi dan jabatan yang kosong, kata "
+        "beliau, dan menurut mereka hal itu boleh dibicarakan lebih lanjut daripada ditunda "
+        "oleh pemerintah."
+    )
+
+    class NoModel:
+        def classify(self, _: str) -> None:
+            raise AssertionError("the function words should decide this text alone")
+
+    monkeypatch.setattr(checker, "_identifier", NoModel())
+    assert checker.check(text).code == "id"

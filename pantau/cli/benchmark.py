@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -9,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pantau.benchmark import peak_memory_mb, run
+from pantau.cli._common import user_errors
 
 
 def benchmark_command(
@@ -18,12 +20,21 @@ def benchmark_command(
         int, typer.Option(min=10, help="Articles through the pipeline's layers.")
     ] = 300,
     seed: Annotated[int, typer.Option(help="Seed of the article generator.")] = 0,
+    paragraphs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="Build the articles from the paragraphs of these articles (.txt/.html files, "
+            "folders, JSONL with a text field) instead of the bundled samples. Repeatable."
+        ),
+    ] = None,
 ) -> None:
     """Measure articles per second (one core) and peak memory: the reader, then every layer."""
     console = Console(stderr=True)
-    results = run(
-        count=articles, html_count=html, pipeline_count=pipeline, seed=seed, progress=console.log
-    )
+    with user_errors():
+        results = run(
+            count=articles, html_count=html, pipeline_count=pipeline, seed=seed,
+            sources=paragraphs or (), progress=console.log,
+        )  # fmt: skip
     table = Table(title="pantau benchmark (one process, one core)")
     for column in ("stage", "articles", "mean chars", "seconds", "articles/s"):
         table.add_column(column, justify="right" if column != "stage" else "left")
