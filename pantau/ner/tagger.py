@@ -49,25 +49,38 @@ class _Sums:
         self._model = model
         self.rows: dict[Hashable, int] = {}
         self.table = np.zeros((slots, 1024, len(model.labels)))
+        self._next = 1
 
     def room(self, needed: int) -> bool:
         """Make sure ``needed`` keys can be added (call it before rows are handed out); whether
         the table had to start again."""
         if len(self.rows) + needed > _MAX_KEYS:
             self.rows.clear()
+            self._next = 1
             return True
         return False
 
     def add(self, key: Hashable, parts: Sequence[Sequence[str]]) -> int:
-        """Give ``key`` a row holding the summed weights of each part's attributes."""
-        row = len(self.rows) + 1
+        """Give ``key`` a row holding the summed weights of each part's attributes, and return
+        it; a key whose parts have no attribute the model knows (most word pairs) shares row 0,
+        the padding."""
+        index, model = self._model.attributes, self._model
+        rows: list[int] = []
+        starts: list[int] = []
+        for names in parts:
+            starts.append(len(rows))
+            rows.append(model.padding)  # no part is empty: reduceat wants that
+            rows += [index[n] for n in names if n in index]
+        if len(rows) == len(parts):
+            self.rows[key] = 0
+            return 0
+        row = self._next
+        self._next += 1
         table = self.table
         if row >= table.shape[1]:
             self.table = np.zeros((table.shape[0], 2 * table.shape[1], table.shape[2]))
             self.table[:, : table.shape[1]] = table
-        index, weights = self._model.attributes, self._model.weights
-        for slot, names in enumerate(parts):
-            self.table[slot, row] = weights[[index[n] for n in names if n in index]].sum(axis=0)
+        self.table[:, row] = np.add.reduceat(model.weights[rows], starts, axis=0)
         self.rows[key] = row
         return row
 
@@ -121,10 +134,10 @@ class _StateScores:
         lowers = [x[1] for x in info]
         shorts = [x[2] for x in info]
         pair_rows, pair = self._pairs.rows, self._pair
-        pairs = [pair_rows.get(k) or pair(k) for k in pairwise(lowers)]
+        pairs = [r if (r := pair_rows.get(k, -1)) >= 0 else pair(k) for k in pairwise(lowers)]
         shape_rows, shape = self._shapes.rows, self._shape
         triples = zip(shorts, shorts[1:], shorts[2:], strict=False)
-        shapes = [shape_rows.get(k) or shape(k) for k in triples]
+        shapes = [r if (r := shape_rows.get(k, -1)) >= 0 else shape(k) for k in triples]
         # positions in the chain: of each token, and of each sentence's first and last token
         starts = np.cumsum(lengths + 2) - lengths - 1
         at = np.arange(total) + np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
