@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pantau.evaluation import SUITES, check_floors, run_suite
+from pantau.event_scoring import load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "tests" / "eval_baseline.json"
@@ -16,6 +17,7 @@ FLOORS = ROOT / "tests" / "eval_baseline.json"
 @pytest.mark.parametrize("suite", sorted(SUITES))
 def test_scores_meet_floors(suite: str) -> None:
     evaluation = run_suite(suite, ROOT)
+    assert evaluation.name == suite, "floors are looked up by the evaluation's name"
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))
     assert suite in floors, (
         f"no floors pinned for {suite}: run `pantau evaluate {suite} --update-floors`"
@@ -35,3 +37,19 @@ def test_reader_corpus_and_floors_cover_the_issue_goals() -> None:
     gold = json.loads((ROOT / SUITES["reader"] / "gold.json").read_text(encoding="utf-8"))
     assert len(gold) >= 24
     assert len({entry["outlet_style"] for entry in gold}) >= 10
+
+
+def test_heldout_events_are_new_articles_scored_like_events() -> None:
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    assert set(floors["events-heldout"]) == set(floors["events"])
+    tuned = load_gold(ROOT / SUITES["events"])
+    heldout = load_gold(ROOT / SUITES["events-heldout"])
+    assert len(heldout) >= 30
+    assert not {a.id for a in tuned} & {a.id for a in heldout}
+    tuned_texts = [a.text for a in tuned]
+    for article in heldout:
+        for event in article.events:
+            assert not any(event.evidence in text for text in tuned_texts), article.id
+    assert sum(1 for a in heldout if not a.events) >= 5
+    assert len({e.type for a in heldout for e in a.events}) == 16
+    assert len({e.modality for a in heldout for e in a.events}) == 6
