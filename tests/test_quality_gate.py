@@ -53,3 +53,23 @@ def test_heldout_events_are_new_articles_scored_like_events() -> None:
     assert sum(1 for a in heldout if not a.events) >= 5
     assert len({e.type for a in heldout for e in a.events}) == 16
     assert len({e.modality for a in heldout for e in a.events}) == 6
+
+
+def test_dev_events_are_new_articles_scored_like_events() -> None:
+    """The development set, for tuning, shares no article and no evidence with the tuned set
+    and no article with the held-out set."""
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    assert set(floors["events-dev"]) == set(floors["events"])
+    tuned = load_gold(ROOT / SUITES["events"])
+    dev = load_gold(ROOT / SUITES["events-dev"])
+    heldout = load_gold(ROOT / SUITES["events-heldout"])
+    assert len(dev) >= 40
+    assert not {a.id for a in dev} & ({a.id for a in tuned} | {a.id for a in heldout})
+    assert not {a.text for a in dev} & {a.text for a in heldout}
+    tuned_texts = [a.text for a in tuned]
+    for article in dev:
+        for event in article.events:
+            assert not any(event.evidence in text for text in tuned_texts), article.id
+    assert sum(1 for a in dev if not a.events) >= 5
+    assert len({e.type for a in dev for e in a.events}) == 16
+    assert len({e.modality for a in dev for e in a.events}) == 6
