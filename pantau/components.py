@@ -96,8 +96,7 @@ class ActorLinking:
 
     def __call__(self, article: Article) -> Article:
         text = article.text
-        mentions = self.dictionary.find(text)
-        persons = self.dictionary.find_titled_persons(text)
+        mentions, persons = self.dictionary.find_with_persons(text)
         links = self.dictionary.link_short_mentions(persons)
         taken = [(m.start, m.end) for m in mentions]
         for person in persons:

@@ -65,7 +65,11 @@ class _PersonReader:
         next to the name counts; a country between an office and the name is skipped
         (``Presiden AS Donald Trump``).
         """
-        mentions, hits = self._find(text)
+        return self._titled_persons(text, *self._find(text))
+
+    def _titled_persons(
+        self, text: str, mentions: list[_Mention], hits: list[_Hit]
+    ) -> list[TitledPerson]:
         at = {m.start: m for m in mentions}
         titles = self._title_hits(hits)
         starts = {s for s, _, _ in titles}
