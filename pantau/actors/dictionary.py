@@ -185,8 +185,8 @@ class ActorDictionary(_PersonReader):
 
     def find_with_persons(self, text: str) -> tuple[list[ActorMention], list[TitledPerson]]:
         """:meth:`find` and :meth:`find_titled_persons` together, matching the text once."""
-        mentions, hits = self._find(text)
-        return self._actor_mentions(text, mentions), self._titled_persons(text, mentions, hits)
+        mentions, titles = self._find(text)
+        return self._actor_mentions(text, mentions), self._titled_persons(text, mentions, titles)
 
     def _actor_mentions(self, text: str, mentions: list[_Mention]) -> list[ActorMention]:
         actors = self._actors
@@ -331,6 +331,7 @@ class ActorDictionary(_PersonReader):
     # -- finding ----------------------------------------------------------------------------
 
     def _find(self, text: str) -> tuple[list[_Mention], list[_Hit]]:
+        """The mentions of ``text``, and its title hits (see ``_title_hits``)."""
         n = len(text)
         folded = self._foldable.sub(self._fold_one, text)
         hits: list[tuple[int, int, int, int]] = []
@@ -373,13 +374,15 @@ class ActorDictionary(_PersonReader):
             or m.via == "role_phrase"
             or _next_word(text, m.end) in self._metonym_verbs
         ]
+        titles = self._title_hits(role_hits)
         if role_hits:
             at = {m.start: m for m in mentions}
-            starts = {s for s, _, _ in self._title_hits(role_hits)}
+            starts = {s for s, _, _ in titles}
+            ranks = sorted((s, e) for s, e, r in role_hits if r.kind in ("rank", "honorific"))
             for m in mentions:
                 if m.title is not None and m.person is None:
-                    m.person = self._person_after(text, m, at, starts, role_hits)
-        return mentions, role_hits
+                    m.person = self._person_after(text, m, at, starts, ranks)
+        return mentions, titles
 
     def _alias_ok(self, text: str, start: int, end: int, index: int) -> bool:
         item = self._alias_items[index]
