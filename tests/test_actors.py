@@ -658,3 +658,20 @@ def test_find_with_persons_is_find_and_find_titled_persons(actors: ActorDictiona
     assert mentions == actors.find(SEED_LIKE)
     assert persons == actors.find_titled_persons(SEED_LIKE)
     assert persons
+
+
+@given(st.text())
+def test_words_only_keeps_letters_and_digits(text: str) -> None:
+    from pantau.actors.dictionary import _words_only
+
+    assert _words_only(text) == "".join(c if c.isalnum() else " " for c in text)
+
+
+def test_lower_forms_of_an_exact_key() -> None:
+    from pantau.actors.dictionary import _lower_forms
+
+    assert _lower_forms("TNI") == {"tni"}
+    assert _lower_forms("ΣΑΣ") == {"σασ", "σας", "ςασ", "ςας"}
+    for text in ("ΣΑΣ", "ΣΑΣ ΑΒ", "ΑΣΑΣ", "x ΣΑΣ.", "ΣΑΣΑ"):  # str.lower reads the context
+        at = text.index("ΣΑΣ")
+        assert text.lower()[at : at + 3] in _lower_forms("ΣΑΣ")

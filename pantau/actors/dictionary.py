@@ -45,6 +45,12 @@ _OPENERS = '"“‘(['  # besides white space, what may stand before a sentence'
 _AGE = re.compile(r"\s*\(\d{1,3}\)")
 _ALIAS, _ROLE, _BLOCKER = 0, 1, 2
 _Hit = tuple[int, int, "Role"]
+_Entry = tuple[bool, str, tuple[tuple[int, int], ...]]
+"""A key of the automaton: exact (matched as written) or lower-cased, and its payloads."""
+_Found = tuple[int, int, tuple[tuple[int, int], ...]]
+_ASCII_WORDS = bytes(b if chr(b).isalnum() else 32 for b in range(128)) + bytes(range(128, 256))
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
+_NON_WORD = re.compile(r"[\W_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +237,7 @@ class ActorDictionary(_PersonReader):
                     self._holders[pair] = i
 
     def _compile(self, data: Mapping[str, Any], source: str) -> None:
-        """The alias entries, their guards and ambiguities, and the two automata."""
+        """The alias entries, their guards and ambiguities, and the automaton."""
         matching = _table(data, "matching", source)
         where = f"{source}: [matching]"
         self._initial_cues = _casefolded(_strings(matching, "initial_cues", where))
@@ -302,11 +308,17 @@ class ActorDictionary(_PersonReader):
             key = self._key(phrase)
             exact = not any(c.islower() for c in key)
             payloads.setdefault((exact, key if exact else self._lower(key)), []).append(payload)
-        self._ci_auto, self._cs_auto = ahocorasick.Automaton(), ahocorasick.Automaton()
+        # One automaton over the lower-cased text with every character that is not a letter or
+        # digit made a space, each key between two spaces: it only visits whole words, and a
+        # hit is then checked against the text (lower-cased, or as written for exact keys).
+        by_words: dict[str, list[_Entry]] = {}
         for (exact, key), found in payloads.items():
-            (self._cs_auto if exact else self._ci_auto).add_word(key, (len(key), tuple(found)))
-        self._ci_auto.make_automaton()
-        self._cs_auto.make_automaton()
+            for form in _lower_forms(key) if exact else (key,):
+                by_words.setdefault(_words_only(form), []).append((exact, key, tuple(found)))
+        self._words = ahocorasick.Automaton()
+        for marked, keys in by_words.items():
+            self._words.add_word(f" {marked} ", (len(marked), tuple(keys)))
+        self._words.make_automaton()
         self._role_keys = {self._lower(self._key(p)): r for r in self._roles for p in r.phrases}
         self._title_words = frozenset(k.rsplit(" ", 1)[-1] for k in self._role_keys)
 
@@ -334,18 +346,24 @@ class ActorDictionary(_PersonReader):
         """The mentions of ``text``, and its title hits (see ``_title_hits``)."""
         n = len(text)
         folded = self._foldable.sub(self._fold_one, text)
+        lowered = self._lower(folded)
+        found: tuple[list[_Found], list[_Found]] = ([], [])  # lower-cased keys, exact keys
+        for last, (size, entries) in self._words.iter(f" {_words_only(lowered)} "):
+            start = last - size - 1
+            end = start + size
+            if (start and text[start - 1].isalnum()) or (end < n and text[end].isalnum()):
+                continue
+            for exact, key, payloads in entries:
+                if (folded if exact else lowered).startswith(key, start):
+                    found[exact].append((start, end, payloads))
         hits: list[tuple[int, int, int, int]] = []
         role_hits: list[_Hit] = []
-        for automaton, haystack in ((self._ci_auto, self._lower(folded)), (self._cs_auto, folded)):
-            for last, (size, payloads) in automaton.iter(haystack):
-                start, end = last - size + 1, last + 1
-                if (start and text[start - 1].isalnum()) or (end < n and text[end].isalnum()):
-                    continue
-                for kind, index in payloads:
-                    if kind == _ROLE:
-                        role_hits.append((start, end, self._phrases[index]))
-                    elif kind == _BLOCKER or self._alias_ok(text, start, end, index):
-                        hits.append((start - end, start, kind, index))
+        for start, end, payloads in found[0] + found[1]:
+            for kind, index in payloads:
+                if kind == _ROLE:
+                    role_hits.append((start, end, self._phrases[index]))
+                elif kind == _BLOCKER or self._alias_ok(text, start, end, index):
+                    hits.append((start - end, start, kind, index))
         hits.sort()  # longest first, then leftmost
         taken = bytearray(n)
         mentions: list[_Mention] = []
@@ -639,6 +657,26 @@ def _sentence_start(text: str, start: int) -> bool:
 def _next_word(text: str, end: int) -> str:
     m = _NEXT_WORD.match(text, end)
     return m.group(1).rstrip(".").casefold() if m else ""
+
+
+def _words_only(text: str) -> str:
+    """``text`` with every character that is not a letter or digit made a space (ASCII as
+    bytes, which is fast; other characters by expression)."""
+    if not text.isascii():
+        text = _NON_ASCII_NON_WORD.sub(" ", text)
+        if not text.isascii():
+            return _NON_WORD.sub(" ", text)
+    return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii")
+
+
+def _lower_forms(key: str) -> set[str]:
+    """What an exact key may read in a lower-cased text: its lower case, and, for a capital
+    sigma, both the final and the medial small sigma (``str.lower`` picks by context)."""
+    forms = {ActorDictionary._lower(key)}
+    for i, c in enumerate(key):
+        if c == "Σ":
+            forms |= {f[:i] + small + f[i + 1 :] for f in forms for small in "σς"}
+    return forms
 
 
 def _fold_table() -> dict[int, str]:
