@@ -8,6 +8,8 @@ objects stay usable on their own (``EntityTagger``, ``ActorDictionary``, ``Place
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -96,8 +98,7 @@ class ActorLinking:
 
     def __call__(self, article: Article) -> Article:
         text = article.text
-        mentions = self.dictionary.find(text)
-        persons = self.dictionary.find_titled_persons(text)
+        mentions, persons = self.dictionary.find_with_persons(text)
         links = self.dictionary.link_short_mentions(persons)
         taken = [(m.start, m.end) for m in mentions]
         for person in persons:
@@ -158,7 +159,7 @@ class QuoteAttribution:
             persons=persons,
             organisations=organisations,
         )
-        return replace(article, quotes=tuple(_with_actor(q, article.actors) for q in quotes))
+        return replace(article, quotes=_with_actors(quotes, article.actors))
 
 
 class EventExtraction:
@@ -211,26 +212,41 @@ def _person_mention(
     )
 
 
-def _with_actor(quote: Quote, actors: tuple[ActorMention, ...]) -> Quote:
+def _with_actors(quotes: list[Quote], actors: tuple[ActorMention, ...]) -> tuple[Quote, ...]:
     """Fill ``speaker_actor``: the actor whose mention overlaps the speaker, or whose person it is.
 
     A person acting for a body (``juru bicara Pentagon … Jeff Davis``) speaks for that body.
     """
-    if quote.speaker is None:
-        return quote
-    speaker = quote.speaker.casefold()
-    body = next(
-        (
-            m.actor.id
-            for m in actors
-            if m.via == "role_phrase" and m.person and m.person.casefold() in speaker
-        ),
-        None,
-    )
-    if body is not None:
-        return replace(quote, speaker_actor=body)
-    if quote.speaker_start is not None and quote.speaker_end is not None:
-        for mention in actors:
-            if mention.start < quote.speaker_end and quote.speaker_start < mention.end:
-                return replace(quote, speaker_actor=mention.actor.id)
-    return quote
+    bodies = [
+        (m.person.casefold(), m.actor.id) for m in actors if m.via == "role_phrase" and m.person
+    ]
+    mentions = _Mentions(actors)
+    found = []
+    for quote in quotes:
+        actor = None
+        if quote.speaker is not None:
+            speaker = quote.speaker.casefold()
+            actor = next((body for person, body in bodies if person in speaker), None)
+            if actor is None and quote.speaker_start is not None and quote.speaker_end is not None:
+                actor = mentions.first_overlapping(quote.speaker_start, quote.speaker_end)
+        found.append(quote if actor is None else replace(quote, speaker_actor=actor))
+    return tuple(found)
+
+
+class _Mentions:
+    """The actor mentions of an article, searched for the first (in their order) to overlap a
+    span: by bisection when they are in text order, as the actor layer leaves them."""
+
+    def __init__(self, actors: tuple[ActorMention, ...]) -> None:
+        self.actors = actors
+        self.starts = [m.start for m in actors]
+        self.in_order = self.starts == sorted(self.starts)
+        # the furthest end up to each mention: the first to pass a position is the first
+        # mention ending after it
+        self.reach = list(itertools.accumulate((m.end for m in actors), max))
+
+    def first_overlapping(self, start: int, end: int) -> str | None:
+        if not self.in_order:
+            return next((m.actor.id for m in self.actors if m.start < end and start < m.end), None)
+        i = bisect.bisect_right(self.reach, start)
+        return self.actors[i].actor.id if i < len(self.actors) and self.starts[i] < end else None

@@ -32,6 +32,7 @@ import logging
 import math
 import os
 import pickle
+import re
 import sys
 import tempfile
 import tomllib
@@ -137,6 +138,7 @@ class _FoldTable(dict[int, int]):
         return ord(out)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SPECIAL_FOLDS = {"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ŧ": "t", "ß": "ß"}
 
 
@@ -177,6 +179,7 @@ class Gazetteer:
         rebuild: bool = False,
     ) -> None:
         self._fold = _FoldTable()
+        self._ascii_fold = bytes(self._fold[b] if b < 128 else b for b in range(256))
         regions = default_regions_dir() if regions_dir is None else Path(regions_dir)
         rules, rules_bytes = _load_rules()
         have_regions = (regions / "regencies.csv").is_file() and (
@@ -231,8 +234,19 @@ class Gazetteer:
     # -- folding ----------------------------------------------------------------------------
 
     def fold(self, text: str) -> str:
-        """Lower case, accents off, non-alphanumerics to spaces; same length as ``text``."""
-        return text.translate(self._fold)
+        """Lower case, accents off, non-alphanumerics to spaces; same length as ``text``.
+
+        ``str.translate`` looks every character up in a table; instead the ASCII characters
+        are folded as bytes (UTF-8 leaves them single bytes and the others untouched), then
+        the few others (curly quotes, dashes, accented letters) one by one: several times
+        faster on news text.
+        """
+        data = text.encode("utf-8", "surrogatepass").translate(self._ascii_fold)
+        folded = data.decode("utf-8", "surrogatepass")
+        return folded if text.isascii() else _NON_ASCII.sub(self._fold_one, folded)
+
+    def _fold_one(self, match: re.Match[str]) -> str:
+        return chr(self._fold[ord(match.group())])
 
     def fold_name(self, name: str) -> str:
         """The folded form of a name, with runs of spaces collapsed."""

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pantau.article import GeoPrecision, Place
 from pantau.errors import ResourceError
@@ -68,6 +68,8 @@ _CUE_BONUS: dict[str, dict[str, float]] = {
     "country": {"country": 3.0},
     "region": {"region": 1.0, "province": 1.0, "regency": 0.5, "country": 0.5},
 }
+_CLOSEST_MEMO = 4096
+"""Folded names whose fuzzy look-up is remembered (names of places recur across articles)."""
 _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 _SENTENCE_END = frozenset(".!?\n")
 _MENTION_PREFIX = re.compile(
@@ -75,6 +77,16 @@ _MENTION_PREFIX = re.compile(
     r"negara bagian|negara|wilayah|kawasan)\s+",
     re.IGNORECASE,
 )
+
+
+class _NameInfo(NamedTuple):
+    hits: tuple[tuple[int, int], ...]
+    """(entry index, flags) of every entry the name may mean."""
+    kinds: frozenset[str]
+    solid: bool
+    """One of the entries is a country, province or region."""
+    strong: bool
+    """The name is matched in free text without a cue word."""
 
 
 @dataclass(slots=True)
@@ -100,12 +112,17 @@ class PlaceResolver:
         self._kinds = [e.kind for e in g.entries]
         self._countries = [e.country for e in g.entries]
         self._priors = [self._prior(e) for e in g.entries]
-        # Fuzzy look-up candidates by first letter: a misspelling keeps its first letter
-        # (Deir/Dayr, Raqqa/Raqqah) and a score of 88 leaves no room for a longer name.
-        self._by_initial: dict[str, dict[int, str]] = {}
+        # Fuzzy look-up candidates by first letter and length: a misspelling keeps its first
+        # letter (Deir/Dayr, Raqqa/Raqqah), and a score of 88 leaves no room for a name much
+        # longer or shorter (see _closest_name).
+        self._by_initial: dict[tuple[str, int], dict[int, str]] = {}
         for name_id, name in enumerate(g.names):
             if name:
-                self._by_initial.setdefault(name[0], {})[name_id] = name
+                self._by_initial.setdefault((name[0], len(name)), {})[name_id] = name
+        self._names_seen: dict[int, _NameInfo] = {}
+        """What _find needs of each name id met so far (at most one entry per name)."""
+        self._closest: dict[str, int | None] = {}
+        """Memo of :meth:`_closest_name` by folded name, at most _CLOSEST_MEMO entries."""
 
     @staticmethod
     def _prior(e: GazetteerEntry) -> float:
@@ -158,10 +175,13 @@ class PlaceResolver:
             i -= 1
         return i < 0 or text[i] in _SENTENCE_END
 
-    def _find(self, text: str, folded: str) -> list[_Mention]:
+    def _find(self, text: str, folded: str, taken: bytearray) -> list[_Mention]:
+        """Gazetteer names in free text; none overlapping a ``taken`` span (an NER mention)."""
         g = self.gazetteer
         found: list[_Mention] = []
         for start, end, name_id in g.scan(folded):
+            if taken.find(1, start, end) >= 0:
+                continue
             surface = text[start:end]
             name = g.name(name_id)
             exact = g.exact_forms.get(name)
@@ -174,9 +194,7 @@ class PlaceResolver:
                     continue
             elif not surface[:1].isupper():
                 continue
-            hits = g.name_hits(name_id)
-            kinds = {self._kinds[i] for i, _ in hits}
-            solid = bool(kinds & _SOLID_KINDS)
+            hits, kinds, solid, strong = self._name_info(name_id)
             if exact is None and surface.isupper() and len(surface) > 3 and not solid:
                 continue
             glued, words = self._previous(text, start)
@@ -191,12 +209,7 @@ class PlaceResolver:
             if after and after.group(1)[:1].isupper() and after.group(1).lower() in g.org_suffixes:
                 continue
             cue = g.cues[full] if full in g.cues else self._cue_of(glued, words)
-            if not (
-                any(f & STRONG for _, f in hits)
-                or cue is not None
-                or bare in g.place_prefixes
-                or bare in g.locatives
-            ):
+            if not (strong or cue is not None or bare in g.place_prefixes or bare in g.locatives):
                 continue
             if (
                 word
@@ -211,6 +224,17 @@ class PlaceResolver:
                 continue
             found.append(_Mention(start, end, hits, cue))
         return found
+
+    def _name_info(self, name_id: int) -> _NameInfo:
+        info = self._names_seen.get(name_id)
+        if info is None:
+            hits = self.gazetteer.name_hits(name_id)
+            kinds = frozenset(self._kinds[i] for i, _ in hits)
+            strong = any(f & STRONG for _, f in hits)
+            info = self._names_seen[name_id] = _NameInfo(
+                hits, kinds, bool(kinds & _SOLID_KINDS), strong
+            )
+        return info
 
     def _from_ner(self, text: str, folded: str, start: int, end: int) -> _Mention | None:
         g = self.gazetteer
@@ -249,17 +273,43 @@ class PlaceResolver:
     def _fuzzy(self, span: str, start: int, end: int, cue: str | None) -> _Mention | None:
         if len(span) < 5:
             return None
-        from rapidfuzz import fuzz, process
-
         g = self.gazetteer
         key = g.fold_name(span)
-        choices = self._by_initial.get(key[:1]) if key else None
-        if not choices:
+        if not key:
             return None
-        best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=88)
-        if best is None:
+        if key in self._closest:
+            name_id = self._closest[key]
+        else:
+            name_id = self._closest_name(key)
+            if len(self._closest) >= _CLOSEST_MEMO:
+                del self._closest[next(iter(self._closest))]  # the oldest
+            self._closest[key] = name_id
+        if name_id is None:
             return None
-        return _Mention(start, end, g.name_hits(best[2]), cue, from_ner=True, fuzzy=True)
+        return _Mention(start, end, g.name_hits(name_id), cue, from_ner=True, fuzzy=True)
+
+    def _closest_name(self, key: str) -> int | None:
+        """The name id closest to a folded name (ratio of 88 or more, same first letter); of
+        equally close names the first.
+
+        ``fuzz.ratio`` is at most ``100 * (1 - |a - b| / (a + b))`` for lengths ``a`` and ``b``,
+        so only names whose length is within 12% of the sum can reach 88; a margin of 13% is
+        kept against rounding.
+        """
+        from rapidfuzz import fuzz, process
+
+        size = len(key)
+        best: tuple[float, int] | None = None
+        for length in range(size * 87 // 113, size * 113 // 87 + 1):
+            choices = self._by_initial.get((key[0], length))
+            if not choices or abs(size - length) * 100 > 13 * (size + length):
+                continue
+            found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=88)
+            if found is not None and (
+                best is None or found[1] > best[0] or (found[1] == best[0] and found[2] < best[1])
+            ):
+                best = (found[1], found[2])
+        return best[1] if best is not None else None
 
     # -- resolving --------------------------------------------------------------------------
 
@@ -356,14 +406,15 @@ class PlaceResolver:
         taken = bytearray(len(text))
         for start, end in sorted(mentions or ()):
             start, end = max(0, start), min(len(text), end)
-            if start >= end or any(taken[start:end]):
+            if start >= end or taken.find(1, start, end) >= 0:
                 continue
             m = self._from_ner(text, folded, start, end)
-            if m is not None and not any(taken[m.start : m.end]):
+            if m is not None and taken.find(1, m.start, m.end) < 0:
                 chosen.append(m)
                 taken[m.start : m.end] = b"\x01" * (m.end - m.start)
-        for m in sorted(self._find(text, folded), key=lambda m: (m.start - m.end, m.start)):
-            if not any(taken[m.start : m.end]):
+        found = self._find(text, folded, taken)
+        for m in sorted(found, key=lambda m: (m.start - m.end, m.start)):
+            if taken.find(1, m.start, m.end) < 0:
                 chosen.append(m)
                 taken[m.start : m.end] = b"\x01" * (m.end - m.start)
         if not chosen:

@@ -627,3 +627,51 @@ def test_find_is_fast(actors: ActorDictionary) -> None:
         actors.find(text)
         timings.append(time.perf_counter() - start)
     assert statistics.median(timings) < 0.005  # well above the measured ~1 ms: no flaky CI
+
+
+# The backward scans of the dictionary replace these regular expressions (searched in the
+# window of _WINDOW characters before a position); they must agree on any text.
+_PREV_WORD = re.compile(r"([\w'’.-]+)[\s(\"“‘]*\Z")
+_PREV_NAME = re.compile(r"([A-Z][\w'’-]*) \Z")
+_SENTENCE_START = re.compile(r"(?:\A|[.!?]\s+|\n)[\s\"“‘(\[]*\Z")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="aZé9_'’.-!? \n\t(\"“‘[,", max_size=70),
+    st.integers(min_value=0, max_value=70),
+)
+def test_backward_scans_match_their_patterns(text: str, start: int) -> None:
+    from pantau.actors.dictionary import _WINDOW, _prev_name, _prev_word, _sentence_start
+
+    start = min(start, len(text))
+    lo = max(0, start - _WINDOW)
+    m = _PREV_WORD.search(text, lo, start)
+    assert _prev_word(text, start) == (m.group(1).rstrip(".").casefold() if m else "")
+    m = _PREV_NAME.search(text, lo, start)
+    assert _prev_name(text, start) == (m.start() if m else -1)
+    assert _sentence_start(text, start) == bool(_SENTENCE_START.search(text, lo, start))
+
+
+def test_find_with_persons_is_find_and_find_titled_persons(actors: ActorDictionary) -> None:
+    mentions, persons = actors.find_with_persons(SEED_LIKE)
+    assert mentions == actors.find(SEED_LIKE)
+    assert persons == actors.find_titled_persons(SEED_LIKE)
+    assert persons
+
+
+@given(st.text())
+def test_words_only_keeps_letters_and_digits(text: str) -> None:
+    from pantau.actors.dictionary import _words_only
+
+    assert _words_only(text) == "".join(c if c.isalnum() else " " for c in text)
+
+
+def test_lower_forms_of_an_exact_key() -> None:
+    from pantau.actors.dictionary import _lower_forms
+
+    assert _lower_forms("TNI") == {"tni"}
+    assert _lower_forms("ΣΑΣ") == {"σασ", "σας", "ςασ", "ςας"}
+    for text in ("ΣΑΣ", "ΣΑΣ ΑΒ", "ΑΣΑΣ", "x ΣΑΣ.", "ΣΑΣΑ"):  # str.lower reads the context
+        at = text.index("ΣΑΣ")
+        assert text.lower()[at : at + 3] in _lower_forms("ΣΑΣ")

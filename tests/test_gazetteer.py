@@ -190,6 +190,13 @@ class _Folder:
 _FOLD_ONLY = _Folder()
 
 
+@given(st.text())
+def test_fold_is_the_fold_table(gazetteer: Gazetteer, text: str) -> None:
+    """Gazetteer.fold (ASCII as bytes, the rest one by one) is the per-character table."""
+    assert gazetteer.fold(text) == _FOLD_ONLY.fold(text)
+    assert gazetteer.fold(f"Kota {text} İstanbul ᴬ") == _FOLD_ONLY.fold(f"Kota {text} İstanbul ᴬ")
+
+
 def test_fold_examples(gazetteer: Gazetteer) -> None:
     assert gazetteer.fold("Deir Ez-Zour") == "deir ez zour"
     assert gazetteer.fold("Córdoba, Khān Yūnis") == "cordoba  khan yunis"

@@ -199,6 +199,26 @@ def test_ner_mentions_with_cue_prefix_and_misspelling(resolver: PlaceResolver) -
     assert places[0].confidence < 1.0
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(["tasikmalajaa", "deir ezzour", "khan younes", "raqqah", "jayapuraa"]),
+    st.integers(min_value=0, max_value=11),
+    st.sampled_from(["", "a", "h", "e", "n"]),
+)
+def test_closest_name_is_the_best_of_all_names_with_its_initial(
+    resolver: PlaceResolver, word: str, at: int, edit: str
+) -> None:
+    """The look-up by initial and length picks what a search of every name would."""
+    from rapidfuzz import fuzz, process
+
+    at = min(at, len(word) - 1)
+    key = word[: at + 1] + edit + word[at + 1 :]  # the initial is kept
+    names = resolver.gazetteer.names
+    choices = {i: n for i, n in enumerate(names) if n[:1] == key[0]}
+    best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=88)
+    assert resolver._closest_name(key) == (best[2] if best else None)
+
+
 def test_ner_mentions_win_over_overlapping_matches(resolver: PlaceResolver) -> None:
     text = "Warga Jalur Gaza mengungsi."
     places = resolver.resolve(text, mentions=[(12, 16)])

@@ -9,10 +9,11 @@ words around a name: ``juru bicara Pentagon`` is the Pentagon with the role *jur
 
 How :meth:`ActorDictionary.find` works, in one pass over the text:
 
-1. Aliases, role phrases and blockers sit in two Aho-Corasick automata: one over the
-   lower-cased text, one over the text as written, for acronyms (``AS``, ``IS``, ``TNI``) and
-   other exact-case names. Both texts are folded first without moving a character:
-   diacritics dropped, hyphens made spaces, curly apostrophes straight.
+1. Aliases, role phrases and blockers sit in one Aho-Corasick automaton over whole words of
+   the lower-cased text; a hit is then checked against the lower-cased text, or against the
+   text as written for acronyms (``AS``, ``IS``, ``TNI``) and other exact-case names. The
+   text is folded first without moving a character: diacritics dropped, hyphens made
+   spaces, curly apostrophes straight.
 2. A hit must stand on word boundaries and pass its guards (a person's initials, a language
    after ``bahasa``, a place after ``di``, per-alias context words). The longest hits win,
    without overlaps; blockers (``Amerika Latin``) win and vanish.

@@ -3,6 +3,7 @@ within one article (``Kapten Davis`` → ``Kapten Jeff Davis``)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -65,9 +66,12 @@ class _PersonReader:
         next to the name counts; a country between an office and the name is skipped
         (``Presiden AS Donald Trump``).
         """
-        mentions, hits = self._find(text)
+        return self._titled_persons(text, *self._find(text))
+
+    def _titled_persons(
+        self, text: str, mentions: list[_Mention], titles: list[_Hit]
+    ) -> list[TitledPerson]:
         at = {m.start: m for m in mentions}
-        titles = self._title_hits(hits)
         starts = {s for s, _, _ in titles}
         found: list[TitledPerson] = []
         for start, end, role in titles:
@@ -116,8 +120,11 @@ class _PersonReader:
     def _title_hits(self, hits: list[_Hit]) -> list[_Hit]:
         """Rank, office and honorific hits, longest first without overlaps, in text order."""
         chosen: list[_Hit] = []
-        for start, end, role in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
-            if role.kind in _PERSON_TITLES and all(end <= s or start >= e for s, e, _ in chosen):
+        titles = [h for h in hits if h[2].kind in _PERSON_TITLES]
+        taken = bytearray(max((end for _, end, _ in titles), default=0))
+        for start, end, role in sorted(titles, key=lambda h: (h[0] - h[1], h[0])):
+            if taken.find(1, start, end) < 0:
+                taken[start:end] = b"\x01" * (end - start)
                 chosen.append((start, end, role))
         return sorted(chosen, key=lambda h: h[0])
 
@@ -127,11 +134,12 @@ class _PersonReader:
         m: _Mention,
         at: Mapping[int, _Mention],
         starts: set[int],
-        hits: list[_Hit],
+        all_ranks: list[tuple[int, int]],
     ) -> str | None:
-        """The person named after a title or office mention (after a rank, if any)."""
+        """The person named after a title or office mention (after a rank, if any);
+        ``all_ranks`` are the spans of rank and honorific hits, in order."""
         pos = self._skip_specifiers(text, m.end, at)
-        ranks = sorted((s, e) for s, e, r in hits if r.kind in ("rank", "honorific") and s >= pos)
+        ranks = all_ranks[bisect.bisect_left(all_ranks, (pos,)) :]
         if m.title is not None and m.title.place_follows:  # "Kapolda Papua Irjen X"
             near = [(s, e) for s, e in ranks if s < pos + _WINDOW]
             if not near or re.search(r"[.,;:!?\n]", text[pos : near[0][0]]):

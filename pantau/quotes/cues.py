@@ -188,6 +188,8 @@ class _CueReader(_SpeakerReader):
     def _indirect(self, doc: _Doc) -> Iterator[_Item]:
         text = doc.text
         for si, (a, b) in enumerate(doc.sentences):
+            if not doc.any_hit_in(a, b):
+                continue
             hits = [h for h in doc.hits_in(a, b) if not doc.masked(h.start)]
             if not hits:
                 continue

@@ -42,7 +42,7 @@ class QuoteFinder(_CueReader):
             "close": {"d": m.get("double_close", ""), "s": m.get("single_close", "")},
             "either": {"d": m.get("double_either", ""), "s": m.get("single_either", "")},
         }
-        self._mark_re = re.compile(f"[{re.escape(self._mark_chars)}\n]")
+        self._mark_re = re.compile(f"[{re.escape(self._mark_chars)}]")
 
     # ------------------------------------------------------------------ public
 
@@ -66,7 +66,7 @@ class QuoteFinder(_CueReader):
         them); ``persons`` and ``organisations`` are optional PER and ORG entity spans.
         """
         n = len(text)
-        spans = tuple((min(max(s, 0), n), min(max(e, 0), n)) for s, e in sentences)
+        spans = _inside(sentences, n)
         if not spans or not text.strip():
             return []
         paragraphs = [0]
@@ -102,12 +102,10 @@ class QuoteFinder(_CueReader):
         n = len(text)
         for found in self._mark_re.finditer(text):
             i = found.start()
+            if current is not None and (line_end := text.find("\n", open_at, i)) >= 0:
+                out.append((open_at, line_end, False))  # the quote ends with its paragraph
+                current = None
             c = text[i]
-            if c == "\n":
-                if current is not None:
-                    out.append((open_at, i, False))
-                    current = None
-                continue
             f = family.get(c)
             if f is None:
                 continue
@@ -128,7 +126,8 @@ class QuoteFinder(_CueReader):
                     out.append((open_at, i, False))
                     open_at = i
         if current is not None:
-            out.append((open_at, n, False))
+            line_end = text.find("\n", open_at)
+            out.append((open_at, line_end if line_end >= 0 else n, False))
         return out
 
     def _direct(self, doc: _Doc) -> list[_Item]:
@@ -233,10 +232,16 @@ class QuoteFinder(_CueReader):
         return quotes
 
 
+def _inside(spans: Sequence[tuple[int, int]], n: int) -> tuple[tuple[int, int], ...]:
+    """Spans cut to ``[0, n]`` (mostly they are: then only copied)."""
+    if spans and (min(map(min, spans)) < 0 or max(map(max, spans)) > n):
+        return tuple((min(max(s, 0), n), min(max(e, 0), n)) for s, e in spans)
+    return tuple((s, e) for s, e in spans)
+
+
 def _clamp(spans: Sequence[tuple[int, int]], n: int) -> tuple[tuple[int, int], ...]:
     """Entity spans inside the text, non-empty, in order."""
-    clamped = ((min(max(s, 0), n), min(max(e, 0), n)) for s, e in spans)
-    return tuple(sorted((s, e) for s, e in clamped if s < e))
+    return tuple(sorted(span for span in _inside(spans, n) if span[0] < span[1]))
 
 
 def _quote(

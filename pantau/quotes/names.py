@@ -98,18 +98,17 @@ class _NameReader:
         phrase = text[start:end]
         if phrase.lower() in lex.pronouns:
             return _Mention("pronoun", start, end, phrase)
-        for ps, pe in reversed(doc.persons):
-            if ps < end and pe > start:
-                ps, pe = max(ps, start), min(pe, end)
-                lead = self._title_start.match(text, ps, pe)
-                name_start = lead.end() if lead and lead.end() < pe else ps
-                title = lead["title"] if lead and lead.end() < pe else ""
-                if not title:
-                    before = self._title_end.search(text, start, name_start)
-                    if before:
-                        title, ps = before["title"], before.start()
-                if text[name_start:pe].strip(_EDGE + " \t\n"):
-                    return self._name(ps, pe, title, text[name_start:pe].strip(_EDGE))
+        for ps, pe in doc.persons_overlapping(start, end):
+            ps, pe = max(ps, start), min(pe, end)
+            lead = self._title_start.match(text, ps, pe)
+            name_start = lead.end() if lead and lead.end() < pe else ps
+            title = lead["title"] if lead and lead.end() < pe else ""
+            if not title:
+                before = self._title_end.search(text, start, name_start)
+                if before:
+                    title, ps = before["title"], before.start()
+            if text[name_start:pe].strip(_EDGE + " \t\n"):
+                return self._name(ps, pe, title, text[name_start:pe].strip(_EDGE))
         for match in reversed(self._titled_in(doc, start, end)):
             named = self._titled(doc, match)
             if named is not None:
@@ -168,7 +167,7 @@ class _NameReader:
 
     def _name_word(self, doc: _Doc, pos: int, word: str) -> bool:
         """Whether ``word`` can be part of a person's name (memoised per article)."""
-        if doc.organisations and any(s <= pos < e for s, e in doc.organisations):
+        if doc.in_organisation(pos):
             return False
         known = doc.name_words.get(word)
         if known is None:

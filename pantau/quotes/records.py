@@ -84,6 +84,29 @@ class _Doc:
     names_at: dict[int, _Mention | None] = field(default_factory=dict)
     titled_names: list[_Mention] | None = None
     titled_at: dict[tuple[int, int], _Mention | None] = field(default_factory=dict)
+    person_starts: list[int] = field(init=False)
+    person_reach: list[int] = field(init=False)
+    """The furthest end of the persons up to each one: a search back stops below a start."""
+    organisation_starts: list[int] = field(init=False)
+    organisation_reach: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.person_starts, self.person_reach = _starts_and_reach(self.persons)
+        self.organisation_starts, self.organisation_reach = _starts_and_reach(self.organisations)
+
+    def persons_overlapping(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The person spans overlapping ``[start, end)``, the last first."""
+        i = bisect.bisect_left(self.person_starts, end) - 1
+        while i >= 0 and self.person_reach[i] > start:
+            span = self.persons[i]
+            if span[1] > start:
+                yield span
+            i -= 1
+
+    def in_organisation(self, pos: int) -> bool:
+        """Whether ``pos`` lies in an organisation's span."""
+        i = bisect.bisect_right(self.organisation_starts, pos) - 1
+        return i >= 0 and self.organisation_reach[i] > pos
 
     def sentence_of(self, pos: int) -> int:
         return max(0, min(len(self.sentences) - 1, bisect.bisect_right(self.starts, pos) - 1))
@@ -93,6 +116,10 @@ class _Doc:
         while i < len(self.hits) and self.hits[i].start < end:
             yield self.hits[i]
             i += 1
+
+    def any_hit_in(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.hit_starts, start)
+        return i < len(self.hit_starts) and self.hit_starts[i] < end
 
     def masked(self, pos: int) -> bool:
         i = bisect.bisect_right(self.mask_starts, pos) - 1
@@ -115,3 +142,14 @@ class _Doc:
                 merged.append((s, e))
         self.masks[:] = merged
         self.mask_starts[:] = [s for s, _ in merged]
+
+
+def _starts_and_reach(spans: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int]]:
+    """The starts of spans in order, and the furthest end reached up to each span."""
+    starts, reach = [], []
+    furthest = -1
+    for start, end in spans:
+        furthest = max(furthest, end)
+        starts.append(start)
+        reach.append(furthest)
+    return starts, reach

@@ -24,6 +24,7 @@ class _SpeakerReader(_NameReader):
     """Read speaker phrases and resolve them to a speaker's string."""
 
     __slots__ = (
+        "_adverb_ends",
         "_determiner",
         "_leading",
         "_mark_chars",
@@ -39,6 +40,7 @@ class _SpeakerReader(_NameReader):
         self._mark_chars = all_marks
         quote_chars = re.escape(all_marks)
         self._leading = re.compile(rf"(?:{_alternation(lex.leading)})(?![\w-])", re.IGNORECASE)
+        self._adverb_ends = frozenset(a.split()[-1] for a in lex.adverbs)
         self._trailing_adverbs = re.compile(
             rf"(?:\s+(?:{_alternation(lex.adverbs)}))+\s*$", re.IGNORECASE
         )
@@ -59,9 +61,7 @@ class _SpeakerReader(_NameReader):
         text, lex = doc.text, self._lex
         while end > start and text[end - 1] in " \t,:":
             end -= 1
-        adverbs = self._trailing_adverbs.search(text, max(start, end - 40), end)
-        if adverbs:
-            end = adverbs.start()
+        end = self._before_adverbs(text, start, end)
         while True:  # trailing adjuncts: ", Senin (12/2)", ", di Jakarta", ", yang …"
             comma = text.rfind(",", start, end)
             if comma < 0:
@@ -106,6 +106,20 @@ class _SpeakerReader(_NameReader):
         if chosen.kind == "role" and not self._role_ok(chosen, strict=sentence_start):
             return None
         return chosen
+
+    def _before_adverbs(self, text: str, start: int, end: int) -> int:
+        """Where the adverbs ending ``text[start:end]`` begin (``X pun``, ``X juga``), else
+        ``end``.
+
+        The search for them tries every position of the window, so the last word is tested
+        first: in ASCII, the pattern (case-insensitive) can only end with an adverb's last word.
+        """
+        lo = max(start, end - 40)
+        words = text[lo:end].split()
+        if not words or (words[-1].isascii() and words[-1].lower() not in self._adverb_ends):
+            return end
+        adverbs = self._trailing_adverbs.search(text, lo, end)
+        return adverbs.start() if adverbs else end
 
     def _after_region(self, doc: _Doc, start: int, end: int) -> tuple[_Mention, int] | None:
         """The speaker written after its cue (``kata X kepada wartawan, …``) and its end."""
