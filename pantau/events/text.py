@@ -12,9 +12,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from itertools import accumulate, repeat
+from typing import NamedTuple, cast
 
-__all__ = ["PhraseSet", "Token", "Tokens", "fold", "phrase_tokens", "tokenize"]
+__all__ = [
+    "PhraseSet",
+    "Token",
+    "Tokens",
+    "fold",
+    "low_words",
+    "phrase_tokens",
+    "tokenize",
+    "word_set",
+]
 
 _TOKEN = re.compile(
     r"\d+(?:[.,]\d+)*"  # numbers: 34.700, 1,5
@@ -64,9 +74,10 @@ class Tokens(list[Token]):
 
     __slots__ = ("_low_set", "_lows")
 
-    def __init__(self, tokens: Iterable[Token] = ()) -> None:
+    def __init__(self, tokens: Iterable[Token] = (), *, lows: list[str] | None = None) -> None:
+        """``lows``: the folded words of ``tokens`` when the caller has them already."""
         super().__init__(tokens)
-        self._lows: list[str] | None = None
+        self._lows: list[str] | None = lows
         self._low_set: frozenset[str] | None = None
 
     @property
@@ -86,6 +97,22 @@ class Tokens(list[Token]):
         return found
 
 
+def low_words(tokens: Sequence[Token]) -> list[str]:
+    """The folded words of ``tokens``, in order (remembered by :class:`Tokens`)."""
+    if type(tokens) is Tokens:
+        return tokens.lows
+    return [t.low for t in tokens]
+
+
+def word_set(tokens: Sequence[Token]) -> frozenset[str]:
+    """The folded words of ``tokens`` (remembered by :class:`Tokens`), for quick tests."""
+    if type(tokens) is Tokens:
+        return tokens.low_set
+    return frozenset(t.low for t in tokens)
+
+
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
+""":data:`_TOKEN` as a group: ``split`` gives the gaps and the tokens in turn."""
 _new_token = tuple.__new__
 
 
@@ -95,29 +122,27 @@ def tokenize(
     """The tokens of ``text[start:end]``, their spans in ``text``.
 
     ``folds`` is a cache of :func:`fold` by word that the caller owns (and bounds).
+
+    Tokenizing is a large share of extraction's time, so no step here loops over the tokens
+    in Python: ``split`` gives gap, token, gap, token … gap, whose running lengths are the
+    offsets, and the columns are zipped into tokens. (The pattern has no anchors: scanning
+    the slice finds what scanning ``text`` from ``start`` to ``end`` would.)
     """
     end = len(text) if end is None else end
-    tokens = Tokens()
-    add = tokens.append
     if folds is None:
         folds = {}
-    for m in _TOKEN.finditer(text, start, end):
-        word = m.group()
-        s, e = m.span()
-        if word[-1] == "." and len(word) > 1 and not word[:-1].replace(".", "").isdigit():
-            # a sentence's final period sticks to the word only through the regex's dots
-            word = word[:-1]
-            low = folds.get(word)
+    parts = _SPLIT.split(text[start:end])
+    offsets = list(accumulate(map(len, parts), initial=start))
+    words = parts[1::2]
+    known = list(map(folds.get, words))
+    if None in known:
+        for k, low in enumerate(known):
             if low is None:
-                low = folds[word] = fold(word)
-            add(_new_token(Token, (word, low, s, e - 1)))
-            add(_new_token(Token, (".", ".", e - 1, e)))
-            continue
-        low = folds.get(word)
-        if low is None:
-            low = folds[word] = fold(word)
-        add(_new_token(Token, (word, low, s, e)))
-    return tokens
+                word = words[k]
+                known[k] = folds[word] = fold(word)
+    lows = cast("list[str]", known)  # every word folded now
+    rows = zip(words, lows, offsets[1:-1:2], offsets[2::2], strict=True)
+    return Tokens(map(_new_token, repeat(Token), rows), lows=lows)
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -128,7 +153,7 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
 class PhraseSet:
     """Multi-word phrases, found as whole-word sequences in a token list (longest first)."""
 
-    __slots__ = ("_by_first", "_firsts", "_lists", "longest", "phrases")
+    __slots__ = ("_by_first", "_lists", "firsts", "longest", "phrases")
 
     def __init__(self, phrases: Iterable[str]) -> None:
         seqs = {phrase_tokens(p) for p in phrases}
@@ -140,7 +165,8 @@ class PhraseSet:
         for group in by_first.values():
             group.sort(key=len, reverse=True)
         self._by_first = by_first
-        self._firsts = frozenset(by_first)
+        self.firsts = frozenset(by_first)
+        """The first word of every phrase."""
         self._lists = {
             first: [(len(seq), list(seq)) for seq in group] for first, group in by_first.items()
         }
@@ -178,7 +204,7 @@ class PhraseSet:
         if lo >= hi:
             return found
         if type(tokens) is Tokens:
-            if self._firsts.isdisjoint(tokens.low_set):
+            if self.firsts.isdisjoint(tokens.low_set):
                 return found
             lows = tokens.lows
         else:
