@@ -31,6 +31,8 @@ _NAME_OPENERS = ('"', "“", "(", ".")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*\Z")
 _CACHE_SIZE = 50_000
 _CLOSE = frozenset({",", ";", ":", '"', "“", "”", "(", ")", "–", "—", "-"})
+_ATTRIBUTION_AFTER = frozenset({",", '"', "”"})
+"""What may stand right before a closing attribution."""
 _start_of = attrgetter("start")
 _token_start, _token_end = itemgetter(2), itemgetter(3)  # Token.start, Token.end
 
@@ -61,6 +63,7 @@ class SentenceView:
     _starts: list[int] = field(default_factory=list)
     _ends: list[int] = field(default_factory=list)
     _clauses: dict[tuple[int, int], Clause] = field(default_factory=dict)
+    _attribution: int | None = None
 
     def token_at(self, offset: int) -> int:
         """Index of the token that holds (or follows) character ``offset``."""
@@ -128,6 +131,14 @@ class Grammar:
             for cues in (self.subordinators, self.conditional, self.purpose)
             for p in cues.phrases
         )
+        self._clause_cues = frozenset(
+            {";", "bahwa", "dan", "serta"}
+            | self.subordinators.lasts
+            | self.conditional.lasts
+            | self.purpose.lasts
+            | self.speech.lasts
+        )
+        """Last words of what may open a clause (:meth:`_clause` skips other words)."""
         self._folds: dict[str, str] = {}
         """Folded form by word, for :func:`tokenize` (bounded: cleared when full)."""
         self._verb_kinds: dict[str, int] = {}
@@ -243,9 +254,14 @@ class Grammar:
         tokens = view.tokens
         start, opener = 0, None
         kind: ClauseKind = "main"
+        lows = low_words(tokens)
+        cues = self._clause_cues
         k = i - 1
         while k >= 0:
-            low = tokens[k].low
+            low = lows[k]
+            if low not in cues:
+                k -= 1  # no cue ends with this word
+                continue
             if low == ";":
                 start, kind = k + 1, "main"
                 break
@@ -403,10 +419,18 @@ class Grammar:
 
     def attribution_start(self, view: SentenceView) -> int:
         """Start of a closing attribution (``, kata Hamdan …``, ``menurut …``), else the end."""
-        tokens = view.tokens
+        if view._attribution is None:
+            view._attribution = self._attribution_start(view.tokens)
+        return view._attribution
+
+    def _attribution_start(self, tokens: Sequence[Token]) -> int:
+        lows = low_words(tokens)
+        firsts = self.attribution.firsts
         for k in range(len(tokens) - 1, 0, -1):
-            if tokens[k - 1].low == "," and self.attribution.match_at(tokens, k):
-                return k - 1
-            if tokens[k - 1].low in ('"', "”") and self.attribution.match_at(tokens, k):
+            if (
+                lows[k] in firsts
+                and lows[k - 1] in _ATTRIBUTION_AFTER
+                and self.attribution.match_at(tokens, k)
+            ):
                 return k - 1
         return len(tokens)

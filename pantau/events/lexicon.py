@@ -169,20 +169,28 @@ class TriggerLexicon:
         spans: list[tuple[int, int, int, tuple[str, ...] | None]] = []  # (-len, i, j, words)
         blocked, blocked_first = self._blocked, self._blocked_first
         by_first = self._by_first
-        for i, low in enumerate(low_words(tokens)):
+        gaps = self._gaps
+        lows = low_words(tokens)
+        for i, low in enumerate(lows):
             if low not in starters:
                 continue
             if low in blocked_first:
                 n = blocked.match_at(tokens, i)
                 if n:
                     spans.append((-n, i, i + n, None))
+            after = lows[i + 1] if i + 1 < len(lows) else ""
             heads = (low, low[:-3]) if low.endswith("nya") else (low,)
             for head in heads:
                 group = by_first.get(head)
                 if group is None:
                     continue
                 for words in group:
-                    j = i + 1 if len(words) == 1 else self._match(tokens, i, words)
+                    if len(words) == 1:
+                        j = i + 1
+                    elif words in gaps or _same(after, words[1]):
+                        j = self._match(tokens, i, words)
+                    else:
+                        continue  # no gap allowed and the next word differs: no match
                     if j:
                         spans.append((-(j - i), i, j, words))
         if not spans:

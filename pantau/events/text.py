@@ -66,35 +66,21 @@ class Token(NamedTuple):
 
 
 class Tokens(list[Token]):
-    """The tokens of a sentence (a plain list for every use) that remembers its folded words.
+    """The tokens of a sentence (a plain list for every use) with its folded words.
 
     :class:`PhraseSet` scans use :attr:`lows` and :attr:`low_set` to skip sentences and
     positions no phrase can start at; the list is never changed once built.
     """
 
-    __slots__ = ("_low_set", "_lows")
+    __slots__ = ("low_set", "lows")
 
     def __init__(self, tokens: Iterable[Token] = (), *, lows: list[str] | None = None) -> None:
         """``lows``: the folded words of ``tokens`` when the caller has them already."""
         super().__init__(tokens)
-        self._lows: list[str] | None = lows
-        self._low_set: frozenset[str] | None = None
-
-    @property
-    def lows(self) -> list[str]:
-        lows = self._lows
-        if lows is None or len(lows) != len(self):
-            lows = self._lows = [t.low for t in self]
-            self._low_set = None
-        return lows
-
-    @property
-    def low_set(self) -> frozenset[str]:
-        lows = self.lows
-        found = self._low_set
-        if found is None:
-            found = self._low_set = frozenset(lows)
-        return found
+        self.lows: list[str] = [t.low for t in self] if lows is None else lows
+        """The folded words, in order."""
+        self.low_set: frozenset[str] = frozenset(self.lows)
+        """The folded words, as a set."""
 
 
 def low_words(tokens: Sequence[Token]) -> list[str]:
@@ -153,7 +139,7 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
 class PhraseSet:
     """Multi-word phrases, found as whole-word sequences in a token list (longest first)."""
 
-    __slots__ = ("_by_first", "_lists", "firsts", "longest", "phrases")
+    __slots__ = ("_by_first", "_lists", "firsts", "lasts", "longest", "phrases")
 
     def __init__(self, phrases: Iterable[str]) -> None:
         seqs = {phrase_tokens(p) for p in phrases}
@@ -167,6 +153,8 @@ class PhraseSet:
         self._by_first = by_first
         self.firsts = frozenset(by_first)
         """The first word of every phrase."""
+        self.lasts = frozenset(seq[-1] for seq in seqs)
+        """The last word of every phrase."""
         self._lists = {
             first: [(len(seq), list(seq)) for seq in group] for first, group in by_first.items()
         }
@@ -183,13 +171,13 @@ class PhraseSet:
         """Number of tokens of the longest phrase starting at ``tokens[i]`` (0: none)."""
         if i >= len(tokens):
             return 0
-        group = self._by_first.get(tokens[i].low)
+        group = self._lists.get(tokens[i].low)
         if group is None:
             return 0
-        for seq in group:
-            n = len(seq)
-            if i + n <= len(tokens) and all(tokens[i + k].low == seq[k] for k in range(1, n)):
-                return n
+        lows = low_words(tokens)
+        for size, seq in group:
+            if size == 1 or lows[i : i + size] == seq:
+                return size
         return 0
 
     def find(
@@ -247,9 +235,13 @@ class PhraseSet:
         """A phrase whose last token is ``tokens[end - 1]`` (starting at ``lo`` or later)."""
         if end <= lo or end > len(tokens):
             return None
-        if self.longest == 1 or end - lo == 1:  # the common case: one word
-            return (end - 1, end) if (tokens[end - 1].low,) in self.phrases else None
+        last = tokens[end - 1].low
+        if last not in self.lasts:
+            return None  # the common case: no phrase ends with this word
+        if self.longest == 1 or end - lo == 1:
+            return (end - 1, end) if (last,) in self.phrases else None
+        lows = low_words(tokens)
         for n in range(min(self.longest, end - lo), 0, -1):
-            if tuple(t.low for t in tokens[end - n : end]) in self.phrases:
+            if tuple(lows[end - n : end]) in self.phrases:
                 return (end - n, end)
         return None
