@@ -9,9 +9,9 @@ sentences seen so far with their layers, and the candidates found.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pantau.article import Article, EventActor, Place
 from pantau.events.casualties import Count
@@ -31,6 +31,7 @@ __all__ = [
     "ArticleState",
     "Candidate",
     "Live",
+    "SentenceLayer",
     "event_actor",
     "union",
 ]
@@ -41,6 +42,7 @@ REFERENT_TYPES = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "REJECT"})
 """Types whose object may name an earlier event (``mengecam operasi tersebut``)."""
 ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
 PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka"})
+T = TypeVar("T")
 Live = list[tuple[TriggerMatch, list[tuple[TriggerEntry, Voice]]]]
 """The triggers of a sentence whose conditions hold, with their readings."""
 
@@ -96,18 +98,50 @@ class Candidate:
         return not self.alluded and not self.background and not self.anaphoric
 
 
+class SentenceLayer(Generic[T]):
+    """Values of each sentence of the article's views, computed on first use.
+
+    The dates and places of a sentence without a trigger are read only when a neighbouring
+    event asks for them, so they are not computed for every sentence.
+    """
+
+    __slots__ = ("_compute", "_found", "_views")
+
+    def __init__(
+        self, compute: Callable[[SentenceView], list[T]], views: Mapping[int, SentenceView]
+    ) -> None:
+        self._compute = compute
+        self._views = views
+        self._found: dict[int, list[T]] = {}
+
+    def of(self, view: SentenceView) -> list[T]:
+        """The values of sentence ``view``."""
+        found = self._found.get(view.index)
+        if found is None:
+            found = self._found[view.index] = self._compute(view)
+        return found
+
+    def get(self, index: int, default: list[T]) -> list[T]:
+        """The values of sentence ``index``; ``default`` for a sentence not in the views."""
+        view = self._views.get(index)
+        return default if view is None else self.of(view)
+
+
 @dataclass(slots=True)
 class ArticleState:
     """The article being read and the events found so far."""
 
     article: Article
     published: dt.date | None
+    views: dict[int, SentenceView]
+    """The sentences read (not the headline-like fragments), by index."""
+    refs: SentenceLayer[TimeRef]
+    """The dates of each sentence (see :meth:`pantau.events.dating.Dater.refs`)."""
+    spots: SentenceLayer[Spot]
+    """The usable places of each sentence (see :meth:`pantau.events.location.Placer.spots`)."""
     candidates: list[Candidate] = field(default_factory=list)
     anaphors: list[Candidate] = field(default_factory=list)
     counts: dict[int, list[Count]] = field(default_factory=dict)
-    views: dict[int, SentenceView] = field(default_factory=dict)
-    refs: dict[int, list[TimeRef]] = field(default_factory=dict)
-    spots: dict[int, list[Spot]] = field(default_factory=dict)
     protest_article: bool = False
     initials: dict[str, EventActor] = field(default_factory=dict)
     government: EventActor | None = None

@@ -17,7 +17,7 @@ from typing import Literal
 
 from pantau.events.clauses import Grammar, SentenceView
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet
+from pantau.events.text import PhraseSet, word_set
 
 __all__ = ["Casualties", "Count"]
 
@@ -45,6 +45,7 @@ class Casualties:
         self.vague: PhraseSet = c["vague"]
         self.numbers = patterns.numbers
         self.number_words = patterns.number_words
+        self._verb_firsts = self.killed.firsts | self.injured.firsts
 
     def counts(self, view: SentenceView, lo: int = 0, hi: int | None = None) -> list[Count]:
         tokens = view.tokens
@@ -52,10 +53,13 @@ class Casualties:
         out: list[Count] = []
         for start, _ in self.none_killed.find(tokens, lo, hi):
             out.append(Count("killed", 0, start))
+        verb_firsts = self._verb_firsts
+        if verb_firsts.isdisjoint(word_set(tokens)):
+            return out  # most sentences: no word of killing or wounding
         k = lo
         while k < hi:
             low = tokens[k].low
-            if not (self.killed.starts_with(low) or self.injured.starts_with(low)):
+            if low not in verb_firsts:
                 k += 1
                 continue
             for phrases, kind in ((self.killed, "killed"), (self.injured, "injured")):

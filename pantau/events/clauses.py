@@ -15,11 +15,13 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Any, Literal
 
 from pantau.article import ActorMention, Article, DateMention, Place
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet, Token, tokenize
+from pantau.events.text import PhraseSet, Token, low_words, tokenize
 
 __all__ = ["Clause", "Grammar", "SentenceView"]
 
@@ -29,6 +31,10 @@ _NAME_OPENERS = ('"', "“", "(", ".")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*\Z")
 _CACHE_SIZE = 50_000
 _CLOSE = frozenset({",", ";", ":", '"', "“", "”", "(", ")", "–", "—", "-"})
+_ATTRIBUTION_AFTER = frozenset({",", '"', "”"})
+"""What may stand right before a closing attribution."""
+_start_of = attrgetter("start")
+_token_start, _token_end = itemgetter(2), itemgetter(3)  # Token.start, Token.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +63,7 @@ class SentenceView:
     _starts: list[int] = field(default_factory=list)
     _ends: list[int] = field(default_factory=list)
     _clauses: dict[tuple[int, int], Clause] = field(default_factory=dict)
+    _attribution: int | None = None
 
     def token_at(self, offset: int) -> int:
         """Index of the token that holds (or follows) character ``offset``."""
@@ -76,19 +83,26 @@ class SentenceView:
         return " ".join(t.text for t in self.tokens[i:j])
 
 
+class _Layer:
+    """Items of one layer of the article (actors, places or dates) sorted by start."""
+
+    def __init__(self, items: Sequence[Any]) -> None:
+        self.items = sorted(items, key=_start_of)
+        self.starts = [x.start for x in self.items]
+
+    def within(self, start: int, end: int) -> list[Any]:
+        """The items that start in ``[start, end)``."""
+        lo = bisect.bisect_left(self.starts, start)
+        return self.items[lo : bisect.bisect_left(self.starts, end, lo)]
+
+
 class _Layers:
-    """The article's actors, places and dates sorted by start, for slicing by sentence."""
+    """The article's actors, places and dates, for slicing by sentence."""
 
     def __init__(self, article: Article) -> None:
-        self.actors = sorted(article.actors, key=lambda x: x.start)
-        self.places = sorted(article.places, key=lambda x: x.start)
-        self.dates = sorted(article.dates, key=lambda x: x.start)
-
-    @staticmethod
-    def within(items: list[Any], start: int, end: int) -> list[Any]:
-        lo = bisect.bisect_left(items, start, key=lambda x: x.start)
-        hi = bisect.bisect_left(items, end, key=lambda x: x.start)
-        return items[lo:hi]
+        self.actors = _Layer(article.actors)
+        self.places = _Layer(article.places)
+        self.dates = _Layer(article.dates)
 
 
 class Grammar:
@@ -117,6 +131,14 @@ class Grammar:
             for cues in (self.subordinators, self.conditional, self.purpose)
             for p in cues.phrases
         )
+        self._clause_cues = frozenset(
+            {";", "bahwa", "dan", "serta"}
+            | self.subordinators.lasts
+            | self.conditional.lasts
+            | self.purpose.lasts
+            | self.speech.lasts
+        )
+        """Last words of what may open a clause (:meth:`_clause` skips other words)."""
         self._folds: dict[str, str] = {}
         """Folded form by word, for :func:`tokenize` (bounded: cleared when full)."""
         self._verb_kinds: dict[str, int] = {}
@@ -139,45 +161,42 @@ class Grammar:
             self._folds.clear()
         tokens = tokenize(article.text, sentence.start, sentence.end, folds=self._folds)
         view = SentenceView(index, sentence.start, sentence.end, tokens)
-        view._starts = [t.start for t in tokens]
-        view._ends = [t.end for t in tokens]
+        view._starts = list(map(_token_start, tokens))
+        view._ends = list(map(_token_end, tokens))
         view.verbs = self._verbs(tokens)
-        for m in layers.within(layers.actors, sentence.start, sentence.end):
+        for m in layers.actors.within(sentence.start, sentence.end):
             i, j = view.span(m.start, m.end)
             view.mentions.append((i, j, m))
             for k in range(i, j):  # "Menlu RI", "yang didukung oleh …": no verb of the clause
                 if tokens[k].capitalised or m.role in ("pendukung",):
                     view.verbs[k] = False
-        for p in layers.within(layers.places, sentence.start, sentence.end):
+        for p in layers.places.within(sentence.start, sentence.end):
             i, j = view.span(p.start, p.end)
             view.places.append((i, j, p))
-        for d in layers.within(layers.dates, sentence.start, sentence.end):
+        for d in layers.dates.within(sentence.start, sentence.end):
             i, j = view.span(d.start, d.end)
             view.dates.append((i, j, d))
         return view
 
     def _verbs(self, tokens: Sequence[Token]) -> list[bool]:
         """``[self._is_verb(tokens, k) for k in range(len(tokens))]``, with the word-only
-        part of the test cached by folded word."""
-        kinds = self._verb_kinds
-        if len(kinds) > _CACHE_SIZE:
-            kinds.clear()
+        part of the test cached by folded word (most words are never verbs: only the others
+        are looked at one by one)."""
+        cache = self._verb_kinds
+        if len(cache) > _CACHE_SIZE:
+            cache.clear()
+        lows = low_words(tokens)
+        kinds = list(map(cache.get, lows))
+        if None in kinds:
+            for k, kind in enumerate(kinds):
+                if kind is None:
+                    kinds[k] = cache[lows[k]] = self._verb_kind(lows[k])
         speech = self.speech.match_at
-        out: list[bool] = []
-        add = out.append
-        for k, token in enumerate(tokens):
-            low = token.low
-            kind = kinds.get(low)
-            if kind is None:
-                kind = kinds[low] = self._verb_kind(low)
-            if kind == _NEVER:
-                add(False)
-            elif k > 0 and token.text[0].isupper() and tokens[k - 1].low not in _NAME_OPENERS:
-                add(False)  # a name in the middle of a sentence
-            elif kind == _VERB:
-                add(True)
-            else:
-                add(bool(speech(tokens, k)))
+        out = [False] * len(tokens)
+        for k in compress(range(len(kinds)), kinds):  # _NEVER is 0
+            if k > 0 and tokens[k].text[0].isupper() and lows[k - 1] not in _NAME_OPENERS:
+                continue  # a name in the middle of a sentence
+            out[k] = kinds[k] == _VERB or bool(speech(tokens, k))
         return out
 
     def _verb_kind(self, low: str) -> int:
@@ -235,9 +254,14 @@ class Grammar:
         tokens = view.tokens
         start, opener = 0, None
         kind: ClauseKind = "main"
+        lows = low_words(tokens)
+        cues = self._clause_cues
         k = i - 1
         while k >= 0:
-            low = tokens[k].low
+            low = lows[k]
+            if low not in cues:
+                k -= 1  # no cue ends with this word
+                continue
             if low == ";":
                 start, kind = k + 1, "main"
                 break
@@ -395,10 +419,18 @@ class Grammar:
 
     def attribution_start(self, view: SentenceView) -> int:
         """Start of a closing attribution (``, kata Hamdan …``, ``menurut …``), else the end."""
-        tokens = view.tokens
+        if view._attribution is None:
+            view._attribution = self._attribution_start(view.tokens)
+        return view._attribution
+
+    def _attribution_start(self, tokens: Sequence[Token]) -> int:
+        lows = low_words(tokens)
+        firsts = self.attribution.firsts
         for k in range(len(tokens) - 1, 0, -1):
-            if tokens[k - 1].low == "," and self.attribution.match_at(tokens, k):
-                return k - 1
-            if tokens[k - 1].low in ('"', "”") and self.attribution.match_at(tokens, k):
+            if (
+                lows[k] in firsts
+                and lows[k - 1] in _ATTRIBUTION_AFTER
+                and self.attribution.match_at(tokens, k)
+            ):
                 return k - 1
         return len(tokens)

@@ -30,7 +30,15 @@ from __future__ import annotations
 from pantau.actors import ActorDictionary
 from pantau.article import Article, Event, Place, Quote
 from pantau.codebook import Codebook
-from pantau.events.candidates import STATEMENTS, ArticleState, Candidate, Live, event_actor, union
+from pantau.events.candidates import (
+    STATEMENTS,
+    ArticleState,
+    Candidate,
+    Live,
+    SentenceLayer,
+    event_actor,
+    union,
+)
 from pantau.events.casualties import Casualties
 from pantau.events.claims import Claims
 from pantau.events.clauses import Clause, Grammar, SentenceView
@@ -123,7 +131,15 @@ class EventExtractor:
 
     def extract(self, article: Article) -> tuple[Event, ...]:
         """The events of ``article``, in text order."""
-        state = ArticleState(article, published_day(article))
+        published = published_day(article)
+        views: dict[int, SentenceView] = {}
+        state = ArticleState(
+            article,
+            published,
+            views,
+            refs=SentenceLayer(lambda view: self.dater.refs(view, published), views),
+            spots=SentenceLayer(self.placer.spots, views),
+        )
         state.government = self.scenes.government(article)
         for view in self.grammar.views(article):
             if _headline_like(article.text[view.start : view.end]):
@@ -145,10 +161,6 @@ class EventExtractor:
     def _sentence(self, view: SentenceView, state: ArticleState) -> None:
         article = state.article
         tokens = view.tokens
-        refs = self.dater.refs(view, state.published)
-        state.refs[view.index] = refs
-        spots = self.placer.spots(view)
-        state.spots[view.index] = spots
         live: Live = [
             (m, [r for r in m.readings if self._conditions(view, m, r[0])])
             for m in self.lexicon.find(tokens)
@@ -156,6 +168,8 @@ class EventExtractor:
         live = [(m, rs) for m, rs in live if rs]
         if not live:
             return
+        refs = state.refs.of(view)
+        spots = state.spots.of(view)
         attribution = self.grammar.attribution_start(view)
         protest_here = any(r[0].type == "PROTEST" for _, rs in live for r in rs)
         scopes = self._absorption(view, live, protest_here)

@@ -23,7 +23,7 @@ from pantau.article import PloverType
 from pantau.datafiles import read_toml
 from pantau.errors import ResourceError
 from pantau.events.morphology import PATTERNS, Voice, inflect
-from pantau.events.text import PhraseSet, Token, phrase_tokens, tokenize
+from pantau.events.text import PhraseSet, Token, low_words, phrase_tokens, tokenize, word_set
 
 __all__ = ["Blocker", "TriggerEntry", "TriggerLexicon", "TriggerMatch", "tokenize"]
 
@@ -134,6 +134,8 @@ class TriggerLexicon:
             if "peN-an" in raw[e.index - 1].get("forms", [])
         )
         self.heads = frozenset(words[0] for words in self._index)
+        self._starters = self.heads | {head + "nya" for head in self.heads} | self._blocked_first
+        """Every folded word that may start a trigger (``-nya`` may end it) or a blocker."""
         self.verb_forms = frozenset(
             words[0]
             for words, readings in self._index.items()
@@ -161,25 +163,39 @@ class TriggerLexicon:
 
     def find(self, tokens: Sequence[Token]) -> list[TriggerMatch]:
         """The triggers of a sentence: longest first, no overlaps, blockers' words excluded."""
+        starters = self._starters
+        if starters.isdisjoint(word_set(tokens)):
+            return []  # most sentences: no word can start a trigger or a blocker
         spans: list[tuple[int, int, int, tuple[str, ...] | None]] = []  # (-len, i, j, words)
         blocked, blocked_first = self._blocked, self._blocked_first
         by_first = self._by_first
-        for i, token in enumerate(tokens):
-            low = token.low
+        gaps = self._gaps
+        lows = low_words(tokens)
+        for i, low in enumerate(lows):
+            if low not in starters:
+                continue
             if low in blocked_first:
                 n = blocked.match_at(tokens, i)
                 if n:
                     spans.append((-n, i, i + n, None))
+            after = lows[i + 1] if i + 1 < len(lows) else ""
             heads = (low, low[:-3]) if low.endswith("nya") else (low,)
             for head in heads:
                 group = by_first.get(head)
                 if group is None:
                     continue
                 for words in group:
-                    j = i + 1 if len(words) == 1 else self._match(tokens, i, words)
+                    if len(words) == 1:
+                        j = i + 1
+                    elif words in gaps or _same(after, words[1]):
+                        j = self._match(tokens, i, words)
+                    else:
+                        continue  # no gap allowed and the next word differs: no match
                     if j:
                         spans.append((-(j - i), i, j, words))
-        spans.sort(key=lambda s: (s[0], s[3] is not None, s[1]))
+        if not spans:
+            return []
+        spans.sort(key=_span_order)
         taken = [False] * len(tokens)
         chosen: list[tuple[int, int, tuple[str, ...]]] = []
         for _, i, j, found in spans:
@@ -217,6 +233,11 @@ class TriggerLexicon:
             if all(_same(tokens[k + m - 1].low, words[m]) for m in range(1, n)):
                 return k + n - 1
         return 0
+
+
+def _span_order(span: tuple[int, int, int, tuple[str, ...] | None]) -> tuple[int, bool, int]:
+    """Longest first, a blocker before a trigger of its length, then in text order."""
+    return span[0], span[3] is not None, span[1]
 
 
 def _same(token: str, word: str) -> bool:

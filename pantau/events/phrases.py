@@ -23,7 +23,7 @@ from pantau.actors import ActorDictionary
 from pantau.article import ActorMention, Entity, EventActor
 from pantau.events.clauses import Grammar, SentenceView
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet
+from pantau.events.text import PhraseSet, low_words
 
 __all__ = ["How", "NounPhrases", "Participant", "Scene"]
 
@@ -89,6 +89,16 @@ class NounPhrases:
         self.unidentified_id: str = a["unidentified_id"]
         self.unidentified = _event_actor_of(dictionary, self.unidentified_id)
         self.armed: PhraseSet = a["armed_unnamed"]
+        self._speaker_words = self.own.firsts | self.both.firsts | self.pronouns.firsts
+        self._reference_words = (
+            self.armed.firsts
+            | self.forces.firsts
+            | self.suspects.firsts
+            | self.crowd.firsts
+            | self.civilian_nouns.firsts
+            | self.government.firsts
+        )
+        """First words of the unnamed references (:meth:`_references` skips other words)."""
 
     def np_end(self, view: SentenceView, start: int, end: int, *, conj: bool = False) -> int:
         """End of the noun phrase from ``start``: the next verb, preposition or clause mark."""
@@ -227,7 +237,11 @@ class NounPhrases:
 
     def _references(self, view: SentenceView, lo: int, hi: int, scene: Scene) -> list[Participant]:
         tokens = view.tokens
+        lows = low_words(tokens)
+        speakers = self._speaker_words
         for k in range(lo, hi):
+            if lows[k] not in speakers:
+                continue  # no reference to a speaker or to both parties starts here
             if self.own.match_at(tokens, k):
                 body = scene.speaker_body(view, k)
                 return [Participant(body, "own")] if body else []
@@ -236,8 +250,11 @@ class NounPhrases:
             if self.pronouns.match_at(tokens, k) and (k == lo or not tokens[k - 1].is_word):
                 body = scene.speaker_body(view, k) or scene.previous_subject(view)
                 return [Participant(body, "own")] if body else []
+        others = self._reference_words
         for k in range(lo, hi):
-            low = tokens[k].low
+            low = lows[k]
+            if low not in others and low not in scene.initials and not low.startswith("antar"):
+                continue  # none of the references below starts here
             if low in scene.initials:
                 return [Participant(scene.initials[low], "initials")]
             n = self.armed.match_at(tokens, k)

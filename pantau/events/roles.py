@@ -40,7 +40,7 @@ from pantau.events.lexicon import TriggerEntry, TriggerLexicon, TriggerMatch
 from pantau.events.morphology import Voice
 from pantau.events.patterns import Patterns
 from pantau.events.phrases import NounPhrases, Participant, Scene, actor_of, merge
-from pantau.events.text import PhraseSet, Token
+from pantau.events.text import PhraseSet, Token, low_words
 
 __all__ = ["Participant", "RoleFinder", "Roles", "Scene"]
 
@@ -91,6 +91,8 @@ class RoleFinder:
         self.demonstratives: PhraseSet = g["demonstratives"]
         self.purpose: PhraseSet = g["purpose"]
         self.killed: PhraseSet = patterns.casualties["killed"]
+        self._object_cues = self.target_preps.firsts | {"dari", "di", "ke", "yang", ";"}
+        """The words :meth:`_objects` stops at."""
 
     def find(
         self,
@@ -395,9 +397,14 @@ class RoleFinder:
         if entry.absorbs and entry.type != "PROTEST":
             return found  # "mendesak X …", "mengancam X …": what follows is the content
         territory = "territory" in entry.contexts
+        lows = low_words(tokens)
+        stops = self._object_cues
         k = j
         while k < end:
-            low = tokens[k].low
+            low = lows[k]
+            if low not in stops:
+                k += 1  # no preposition of a target, no end of the search
+                continue
             n = self.target_preps.match_at(tokens, k) or (1 if territory and low == "dari" else 0)
             facility = low in ("di", "ke") and self._facility_after(view, k + 1, end)
             if n or facility:

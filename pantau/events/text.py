@@ -12,9 +12,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from itertools import accumulate, repeat
+from typing import NamedTuple, cast
 
-__all__ = ["PhraseSet", "Token", "Tokens", "fold", "phrase_tokens", "tokenize"]
+__all__ = [
+    "PhraseSet",
+    "Token",
+    "Tokens",
+    "fold",
+    "low_words",
+    "phrase_tokens",
+    "tokenize",
+    "word_set",
+]
 
 _TOKEN = re.compile(
     r"\d+(?:[.,]\d+)*"  # numbers: 34.700, 1,5
@@ -56,36 +66,39 @@ class Token(NamedTuple):
 
 
 class Tokens(list[Token]):
-    """The tokens of a sentence (a plain list for every use) that remembers its folded words.
+    """The tokens of a sentence (a plain list for every use) with its folded words.
 
     :class:`PhraseSet` scans use :attr:`lows` and :attr:`low_set` to skip sentences and
     positions no phrase can start at; the list is never changed once built.
     """
 
-    __slots__ = ("_low_set", "_lows")
+    __slots__ = ("low_set", "lows")
 
-    def __init__(self, tokens: Iterable[Token] = ()) -> None:
+    def __init__(self, tokens: Iterable[Token] = (), *, lows: list[str] | None = None) -> None:
+        """``lows``: the folded words of ``tokens`` when the caller has them already."""
         super().__init__(tokens)
-        self._lows: list[str] | None = None
-        self._low_set: frozenset[str] | None = None
-
-    @property
-    def lows(self) -> list[str]:
-        lows = self._lows
-        if lows is None or len(lows) != len(self):
-            lows = self._lows = [t.low for t in self]
-            self._low_set = None
-        return lows
-
-    @property
-    def low_set(self) -> frozenset[str]:
-        lows = self.lows
-        found = self._low_set
-        if found is None:
-            found = self._low_set = frozenset(lows)
-        return found
+        self.lows: list[str] = [t.low for t in self] if lows is None else lows
+        """The folded words, in order."""
+        self.low_set: frozenset[str] = frozenset(self.lows)
+        """The folded words, as a set."""
 
 
+def low_words(tokens: Sequence[Token]) -> list[str]:
+    """The folded words of ``tokens``, in order (remembered by :class:`Tokens`)."""
+    if type(tokens) is Tokens:
+        return tokens.lows
+    return [t.low for t in tokens]
+
+
+def word_set(tokens: Sequence[Token]) -> frozenset[str]:
+    """The folded words of ``tokens`` (remembered by :class:`Tokens`), for quick tests."""
+    if type(tokens) is Tokens:
+        return tokens.low_set
+    return frozenset(t.low for t in tokens)
+
+
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
+""":data:`_TOKEN` as a group: ``split`` gives the gaps and the tokens in turn."""
 _new_token = tuple.__new__
 
 
@@ -95,29 +108,27 @@ def tokenize(
     """The tokens of ``text[start:end]``, their spans in ``text``.
 
     ``folds`` is a cache of :func:`fold` by word that the caller owns (and bounds).
+
+    Tokenizing is a large share of extraction's time, so no step here loops over the tokens
+    in Python: ``split`` gives gap, token, gap, token … gap, whose running lengths are the
+    offsets, and the columns are zipped into tokens. (The pattern has no anchors: scanning
+    the slice finds what scanning ``text`` from ``start`` to ``end`` would.)
     """
     end = len(text) if end is None else end
-    tokens = Tokens()
-    add = tokens.append
     if folds is None:
         folds = {}
-    for m in _TOKEN.finditer(text, start, end):
-        word = m.group()
-        s, e = m.span()
-        if word[-1] == "." and len(word) > 1 and not word[:-1].replace(".", "").isdigit():
-            # a sentence's final period sticks to the word only through the regex's dots
-            word = word[:-1]
-            low = folds.get(word)
+    parts = _SPLIT.split(text[start:end])
+    offsets = list(accumulate(map(len, parts), initial=start))
+    words = parts[1::2]
+    known = list(map(folds.get, words))
+    if None in known:
+        for k, low in enumerate(known):
             if low is None:
-                low = folds[word] = fold(word)
-            add(_new_token(Token, (word, low, s, e - 1)))
-            add(_new_token(Token, (".", ".", e - 1, e)))
-            continue
-        low = folds.get(word)
-        if low is None:
-            low = folds[word] = fold(word)
-        add(_new_token(Token, (word, low, s, e)))
-    return tokens
+                word = words[k]
+                known[k] = folds[word] = fold(word)
+    lows = cast("list[str]", known)  # every word folded now
+    rows = zip(words, lows, offsets[1:-1:2], offsets[2::2], strict=True)
+    return Tokens(map(_new_token, repeat(Token), rows), lows=lows)
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -128,7 +139,7 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
 class PhraseSet:
     """Multi-word phrases, found as whole-word sequences in a token list (longest first)."""
 
-    __slots__ = ("_by_first", "_firsts", "_lists", "longest", "phrases")
+    __slots__ = ("_by_first", "_lists", "firsts", "lasts", "longest", "phrases")
 
     def __init__(self, phrases: Iterable[str]) -> None:
         seqs = {phrase_tokens(p) for p in phrases}
@@ -140,7 +151,10 @@ class PhraseSet:
         for group in by_first.values():
             group.sort(key=len, reverse=True)
         self._by_first = by_first
-        self._firsts = frozenset(by_first)
+        self.firsts = frozenset(by_first)
+        """The first word of every phrase."""
+        self.lasts = frozenset(seq[-1] for seq in seqs)
+        """The last word of every phrase."""
         self._lists = {
             first: [(len(seq), list(seq)) for seq in group] for first, group in by_first.items()
         }
@@ -157,13 +171,13 @@ class PhraseSet:
         """Number of tokens of the longest phrase starting at ``tokens[i]`` (0: none)."""
         if i >= len(tokens):
             return 0
-        group = self._by_first.get(tokens[i].low)
+        group = self._lists.get(tokens[i].low)
         if group is None:
             return 0
-        for seq in group:
-            n = len(seq)
-            if i + n <= len(tokens) and all(tokens[i + k].low == seq[k] for k in range(1, n)):
-                return n
+        lows = low_words(tokens)
+        for size, seq in group:
+            if size == 1 or lows[i : i + size] == seq:
+                return size
         return 0
 
     def find(
@@ -178,7 +192,7 @@ class PhraseSet:
         if lo >= hi:
             return found
         if type(tokens) is Tokens:
-            if self._firsts.isdisjoint(tokens.low_set):
+            if self.firsts.isdisjoint(tokens.low_set):
                 return found
             lows = tokens.lows
         else:
@@ -221,9 +235,13 @@ class PhraseSet:
         """A phrase whose last token is ``tokens[end - 1]`` (starting at ``lo`` or later)."""
         if end <= lo or end > len(tokens):
             return None
-        if self.longest == 1 or end - lo == 1:  # the common case: one word
-            return (end - 1, end) if (tokens[end - 1].low,) in self.phrases else None
+        last = tokens[end - 1].low
+        if last not in self.lasts:
+            return None  # the common case: no phrase ends with this word
+        if self.longest == 1 or end - lo == 1:
+            return (end - 1, end) if (last,) in self.phrases else None
+        lows = low_words(tokens)
         for n in range(min(self.longest, end - lo), 0, -1):
-            if tuple(t.low for t in tokens[end - n : end]) in self.phrases:
+            if tuple(lows[end - n : end]) in self.phrases:
                 return (end - n, end)
         return None
