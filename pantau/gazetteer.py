@@ -277,6 +277,10 @@ class Gazetteer:
             return ()
         return tuple((h >> _FLAG_BITS, h & 7) for h in self._hits[i])
 
+    def name_id(self, folded_name: str) -> int | None:
+        """The id of a folded name (see :meth:`names`), or ``None``."""
+        return self._name_index.get(folded_name)
+
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Every entry a name may mean, most populous first."""
         found = [self.entries[i] for i, _ in self.hits(self.fold_name(name))]

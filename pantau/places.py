@@ -225,6 +225,12 @@ class PlaceResolver:
             found.append(_Mention(start, end, hits, cue))
         return found
 
+    def _hits(self, folded_span: str) -> tuple[tuple[int, int], ...]:
+        """``Gazetteer.hits`` of a span of the folded text (folding is per character, so the
+        span is the span's folded form)."""
+        name_id = self.gazetteer.name_id(" ".join(folded_span.split()))
+        return () if name_id is None else self._name_info(name_id).hits
+
     def _name_info(self, name_id: int) -> _NameInfo:
         info = self._names_seen.get(name_id)
         if info is None:
@@ -244,7 +250,7 @@ class PlaceResolver:
         end = start + len(span)
         if not span:
             return None
-        hits = g.hits(g.fold_name(span))
+        hits = self._hits(folded[start:end])
         cue = self._cue(text, start)
         core = span
         if not hits:
@@ -254,7 +260,7 @@ class PlaceResolver:
                     m.group(1).lower(), g.cues.get(m.group(1).lower().rstrip("."), cue)
                 )
                 core = span[m.end() :]
-                hits = g.hits(g.fold_name(core))
+                hits = self._hits(folded[start + m.end() : end])
         if hits:
             return _Mention(start, end, hits, cue, from_ner=True)
         fuzzy = self._fuzzy(core, start, end, cue)

@@ -47,7 +47,6 @@ _ALIAS, _ROLE, _BLOCKER = 0, 1, 2
 _Hit = tuple[int, int, "Role"]
 _Entry = tuple[bool, str, tuple[tuple[int, int], ...]]
 """A key of the automaton: exact (matched as written) or lower-cased, and its payloads."""
-_Found = tuple[int, int, tuple[tuple[int, int], ...]]
 _ASCII_WORDS = bytes(b if chr(b).isalnum() else 32 for b in range(128)) + bytes(range(128, 256))
 _NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
 _NON_WORD = re.compile(r"[\W_]")
@@ -347,23 +346,22 @@ class ActorDictionary(_PersonReader):
         n = len(text)
         folded = self._foldable.sub(self._fold_one, text)
         lowered = self._lower(folded)
-        found: tuple[list[_Found], list[_Found]] = ([], [])  # lower-cased keys, exact keys
+        hits: list[tuple[int, int, int, int]] = []
+        roles: tuple[list[_Hit], list[_Hit]] = ([], [])  # of lower-cased keys, of exact keys
         for last, (size, entries) in self._words.iter(f" {_words_only(lowered)} "):
             start = last - size - 1
             end = start + size
             if (start and text[start - 1].isalnum()) or (end < n and text[end].isalnum()):
                 continue
             for exact, key, payloads in entries:
-                if (folded if exact else lowered).startswith(key, start):
-                    found[exact].append((start, end, payloads))
-        hits: list[tuple[int, int, int, int]] = []
-        role_hits: list[_Hit] = []
-        for start, end, payloads in found[0] + found[1]:
-            for kind, index in payloads:
-                if kind == _ROLE:
-                    role_hits.append((start, end, self._phrases[index]))
-                elif kind == _BLOCKER or self._alias_ok(text, start, end, index):
-                    hits.append((start - end, start, kind, index))
+                if not (folded if exact else lowered).startswith(key, start):
+                    continue
+                for kind, index in payloads:
+                    if kind == _ROLE:
+                        roles[exact].append((start, end, self._phrases[index]))
+                    elif kind == _BLOCKER or self._alias_ok(text, start, end, index):
+                        hits.append((start - end, start, kind, index))
+        role_hits = roles[0] + roles[1]
         hits.sort()  # longest first, then leftmost
         taken = bytearray(n)
         mentions: list[_Mention] = []

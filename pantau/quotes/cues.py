@@ -197,15 +197,14 @@ class _CueReader(_SpeakerReader):
             while content_end > a and text[content_end - 1] in " \t.!?…":
                 content_end -= 1
             para = doc.paragraphs[si]
-            for item in (
-                self._attribution(doc, hits, a, b, si, para),
-                self._sourceless(doc, hits, content_end, si, para),
-                self._trailing_cue(doc, hits, a, b, si, para),
-                self._leading_cue(doc, hits, a, content_end, si, para),
-            ):
-                if item is not None:
-                    yield item
-                    break
+            item = (  # the first reading that fits (an _Item, a non-empty tuple, is true)
+                self._attribution(doc, hits, a, b, si, para)
+                or self._sourceless(doc, hits, content_end, si, para)
+                or self._trailing_cue(doc, hits, a, b, si, para)
+                or self._leading_cue(doc, hits, a, content_end, si, para)
+            )
+            if item is not None:
+                yield item
 
     def _attribution(
         self, doc: _Doc, hits: list[_Hit], a: int, b: int, si: int, para: int
@@ -276,8 +275,9 @@ class _CueReader(_SpeakerReader):
         marks = self._mark_chars
         for hit in hits:
             verb = hit.verb
-            at_start = not text[a : hit.start].strip(" \t,")
-            if verb in lex.according_to or (verb in lex.after_verbs and at_start):
+            if verb in lex.according_to or (
+                verb in lex.after_verbs and not text[a : hit.start].strip(" \t,")
+            ):
                 lead = text[a : hit.start].strip(" \t,")
                 if lead and not self._leading_phrase(lead):
                     continue

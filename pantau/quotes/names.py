@@ -90,9 +90,15 @@ class _NameReader:
         return out
 
     def _classify(self, doc: _Doc, start: int, end: int) -> _Mention | None:
-        """Tell a name, a role or a pronoun apart in a trimmed speaker phrase."""
+        """Tell a name, a role or a pronoun apart in a trimmed speaker phrase (memoised per
+        article: speakers and names are read around the same spans more than once)."""
+        span = _trim(doc.text, start, end)
+        if span not in doc.classified:
+            doc.classified[span] = self._read_phrase(doc, *span)
+        return doc.classified[span]
+
+    def _read_phrase(self, doc: _Doc, start: int, end: int) -> _Mention | None:
         text, lex = doc.text, self._lex
-        start, end = _trim(text, start, end)
         if start >= end or not _has_letter(text, start, end):
             return None
         phrase = text[start:end]

@@ -82,6 +82,7 @@ class _Doc:
     fullest: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
     name_words: dict[str, bool] = field(default_factory=dict)
     names_at: dict[int, _Mention | None] = field(default_factory=dict)
+    classified: dict[tuple[int, int], _Mention | None] = field(default_factory=dict)
     titled_names: list[_Mention] | None = None
     titled_at: dict[tuple[int, int], _Mention | None] = field(default_factory=dict)
     person_starts: list[int] = field(init=False)
