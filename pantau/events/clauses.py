@@ -164,12 +164,14 @@ class Grammar:
         view._starts = list(map(_token_start, tokens))
         view._ends = list(map(_token_end, tokens))
         view.verbs = self._verbs(tokens)
+        verbs = view.verbs
         for m in layers.actors.within(sentence.start, sentence.end):
             i, j = view.span(m.start, m.end)
             view.mentions.append((i, j, m))
+            backer = m.role in ("pendukung",)
             for k in range(i, j):  # "Menlu RI", "yang didukung oleh …": no verb of the clause
-                if tokens[k].capitalised or m.role in ("pendukung",):
-                    view.verbs[k] = False
+                if verbs[k] and (backer or tokens[k].capitalised):
+                    verbs[k] = False
         for p in layers.places.within(sentence.start, sentence.end):
             i, j = view.span(p.start, p.end)
             view.places.append((i, j, p))
