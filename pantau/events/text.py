@@ -229,6 +229,8 @@ class PhraseSet:
         return found[-1] if found else None
 
     def contains(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> bool:
+        if type(tokens) is Tokens and self.firsts.isdisjoint(tokens.low_set):
+            return False  # the common case, without the call to find
         return bool(self.find(tokens, lo, hi, limit=1))
 
     def ends_at(self, tokens: Sequence[Token], end: int, lo: int = 0) -> tuple[int, int] | None:
