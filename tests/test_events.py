@@ -296,35 +296,6 @@ def test_cached_verb_test_matches_the_word_by_word_one() -> None:
         assert grammar._verbs(tokens) == [grammar._is_verb(tokens, k) for k in range(len(tokens))]
 
 
-@pytest.mark.parametrize(
-    "text, bounds",
-    [
-        (
-            "Polisi menangkap 34.700 orang. Mereka diserang; TNI-Polri berlari.",
-            [(0, 30), (31, 66)],
-        ),
-        ("Ada pisau, tombak dll.Kemudian massa membakar pos.", [(0, 22), (22, 50)]),  # cut "dll.K"
-        ("Serangan TNI-Polri di Pos 1,5 km dari sana", [(0, 13), (13, 27), (29, 42)]),
-        ("“Kami menolak,” kata dia. (AS) membalas.", [(0, 25), (26, 40), (0, 40), (5, 5)]),
-    ],
-)
-def test_sentence_tokens_from_one_pass_match_tokenizing_each_sentence(
-    text: str, bounds: list[tuple[int, int]]
-) -> None:
-    from pantau.article import Sentence
-    from pantau.events.text import tokenize
-
-    grammar = EventExtractor().grammar
-    sentences = tuple(Sentence(start, end, 0) for start, end in bounds)
-    article = Article(
-        id="0" * 16, source_text=text, text=text, input_format="text", sentences=sentences
-    )
-    for s, tokens in zip(sentences, grammar._sentence_tokens(article), strict=True):
-        expected = tokenize(text, s.start, s.end)
-        assert tokens == expected
-        assert tokens.lows == expected.lows and tokens.low_set == expected.low_set
-
-
 def test_a_leading_menurut_names_the_claimant_not_a_party(pipeline: Pipeline) -> None:
     article = pipeline.process(
         "Gaza, MINA - Menurut Kementerian Kesehatan di Gaza, serangan udara Israel pada Selasa "

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from pantau.article import ActorMention, Article, DateMention, Place
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet, Token, Tokens, low_words, tokenize
+from pantau.events.text import PhraseSet, Token, low_words, tokenize
 
 __all__ = ["Clause", "Grammar", "SentenceView"]
 
@@ -148,54 +148,18 @@ class Grammar:
 
     def view(self, article: Article, index: int) -> SentenceView:
         """One sentence of ``article`` with its layers (see :meth:`views` for all of them)."""
-        sentence = article.sentences[index]
-        tokens = tokenize(article.text, sentence.start, sentence.end, folds=self._fold_cache())
-        return self._view(article, index, tokens, _Layers(article))
+        return self._view(article, index, _Layers(article))
 
     def views(self, article: Article) -> list[SentenceView]:
         """Every sentence of ``article``, in order."""
         layers = _Layers(article)
-        return [
-            self._view(article, index, tokens, layers)
-            for index, tokens in enumerate(self._sentence_tokens(article))
-        ]
+        return [self._view(article, index, layers) for index in range(len(article.sentences))]
 
-    def _sentence_tokens(self, article: Article) -> list[Tokens]:
-        """The tokens of each sentence, from one pass over the article's text.
-
-        The token pattern looks neither behind a token nor past its last character, so the
-        tokens of a sentence whose bounds cut no token of the whole text are the whole
-        text's tokens between its bounds (a sentence whose bound does cut one, as in
-        ``dll.Kemudian``, is tokenized on its own). One pass instead of one per sentence
-        saves a good share of tokenizing.
-        """
-        sentences = article.sentences
-        if not sentences:
-            return []
-        text, folds = article.text, self._fold_cache()
-        lo = min(s.start for s in sentences)
-        hi = max(s.end for s in sentences)
-        whole = tokenize(text, lo, hi, folds=folds)
-        starts = list(map(_token_start, whole))
-        lows = whole.lows
-        out: list[Tokens] = []
-        for sentence in sentences:
-            start, end = sentence.start, sentence.end
-            i = bisect.bisect_left(starts, start)
-            j = bisect.bisect_left(starts, end, i)
-            if (i > 0 and whole[i - 1].end > start) or (j > i and whole[j - 1].end > end):
-                out.append(tokenize(text, start, end, folds=folds))
-            else:
-                out.append(Tokens(whole[i:j], lows=lows[i:j]))
-        return out
-
-    def _fold_cache(self) -> dict[str, str]:
+    def _view(self, article: Article, index: int, layers: _Layers) -> SentenceView:
+        sentence = article.sentences[index]
         if len(self._folds) > _CACHE_SIZE:
             self._folds.clear()
-        return self._folds
-
-    def _view(self, article: Article, index: int, tokens: Tokens, layers: _Layers) -> SentenceView:
-        sentence = article.sentences[index]
+        tokens = tokenize(article.text, sentence.start, sentence.end, folds=self._folds)
         view = SentenceView(index, sentence.start, sentence.end, tokens)
         view._starts = list(map(_token_start, tokens))
         view._ends = list(map(_token_end, tokens))
