@@ -121,7 +121,7 @@ def tokenize(
     offsets = list(accumulate(map(len, parts), initial=start))
     words = parts[1::2]
     known = list(map(folds.get, words))
-    if None in known:
+    if not all(known):  # a word not folded before (a folded word is never empty)
         for k, low in enumerate(known):
             if low is None:
                 word = words[k]
