@@ -162,6 +162,20 @@ class Codebook:
         self._rules = _parse_rules(
             data.get("crosswalk"), source, self._types, self._contexts, self._acled, self._kinds
         )
+        # looked up for every event: computed once
+        self._mode_names = {
+            name: tuple(m.name for m in type_.modes) for name, type_ in self._types.items()
+        }
+        rules_by_type: dict[str, list[CrosswalkRule]] = {}
+        for rule in self._rules:
+            rules_by_type.setdefault(rule.type, []).append(rule)
+        self._rules_by_type = {name: tuple(rules) for name, rules in rules_by_type.items()}
+        """The crosswalk rules of each type, in order (a rule of another type never applies)."""
+        self._kind_types = {
+            kind: frozenset(a for a in atoms if a in _ACTOR_TYPES)
+            for kind, atoms in self._atoms.items()
+            if kind in self._kinds
+        }
 
     # -- data ------------------------------------------------------------------------------
 
@@ -202,10 +216,14 @@ class Codebook:
 
     def modes(self, type: str) -> tuple[str, ...]:
         """The mode names of event type ``type``, in the manual's order."""
-        return tuple(m.name for m in self.event_type(type).modes)
+        names = self._mode_names.get(type)
+        return names if names is not None else tuple(m.name for m in self.event_type(type).modes)
 
     def kind_types(self, kind: str) -> frozenset[str]:
         """The actor types a kind covers (``protesters`` covers none: it is stated explicitly)."""
+        found = self._kind_types.get(kind)
+        if found is not None:
+            return found
         if kind not in self._kinds:
             raise ConfigurationError(
                 f"unknown actor kind {kind!r}: use one of {', '.join(self._kinds)}"
@@ -234,7 +252,7 @@ class Codebook:
         sources = self._given(source_kind, "source_kind")
         targets = self._given(target_kind, "target_kind")
         context_set = frozenset(contexts)
-        for rule in self._rules:
+        for rule in self._rules_by_type.get(type, ()):
             if self._applies(rule, type, mode, sources, targets, context_set):
                 return rule.acled_type, rule.acled_subtype
         return None, None

@@ -46,16 +46,20 @@ class Casualties:
         self.numbers = patterns.numbers
         self.number_words = patterns.number_words
         self._verb_firsts = self.killed.firsts | self.injured.firsts
+        self._firsts = self._verb_firsts | self.none_killed.firsts
 
     def counts(self, view: SentenceView, lo: int = 0, hi: int | None = None) -> list[Count]:
         tokens = view.tokens
         hi = len(tokens) if hi is None else hi
         out: list[Count] = []
+        present = word_set(tokens)
+        if self._firsts.isdisjoint(present):
+            return out  # most sentences: no word of killing or wounding
         for start, _ in self.none_killed.find(tokens, lo, hi):
             out.append(Count("killed", 0, start))
         verb_firsts = self._verb_firsts
-        if verb_firsts.isdisjoint(word_set(tokens)):
-            return out  # most sentences: no word of killing or wounding
+        if verb_firsts.isdisjoint(present):
+            return out
         k = lo
         while k < hi:
             low = tokens[k].low

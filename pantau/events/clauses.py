@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, repeat
 from operator import attrgetter, itemgetter
 from typing import Any, Literal
 
@@ -27,6 +27,7 @@ __all__ = ["Clause", "Grammar", "SentenceView"]
 
 ClauseKind = Literal["main", "complement", "coordinate", "subordinate", "purpose", "condition"]
 _NEVER, _VERB, _SPEECH = 0, 1, 2
+_UNKNOWN = -1  # a word not yet in the cache of verb kinds
 _NAME_OPENERS = ('"', "“", "(", ".")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*\Z")
 _CACHE_SIZE = 50_000
@@ -164,12 +165,14 @@ class Grammar:
         view._starts = list(map(_token_start, tokens))
         view._ends = list(map(_token_end, tokens))
         view.verbs = self._verbs(tokens)
+        verbs = view.verbs
         for m in layers.actors.within(sentence.start, sentence.end):
             i, j = view.span(m.start, m.end)
             view.mentions.append((i, j, m))
+            backer = m.role in ("pendukung",)
             for k in range(i, j):  # "Menlu RI", "yang didukung oleh …": no verb of the clause
-                if tokens[k].capitalised or m.role in ("pendukung",):
-                    view.verbs[k] = False
+                if verbs[k] and (backer or tokens[k].capitalised):
+                    verbs[k] = False
         for p in layers.places.within(sentence.start, sentence.end):
             i, j = view.span(p.start, p.end)
             view.places.append((i, j, p))
@@ -186,10 +189,10 @@ class Grammar:
         if len(cache) > _CACHE_SIZE:
             cache.clear()
         lows = low_words(tokens)
-        kinds = list(map(cache.get, lows))
-        if None in kinds:
+        kinds = list(map(cache.get, lows, repeat(_UNKNOWN)))
+        if _UNKNOWN in kinds:
             for k, kind in enumerate(kinds):
-                if kind is None:
+                if kind == _UNKNOWN:
                     kinds[k] = cache[lows[k]] = self._verb_kind(lows[k])
         speech = self.speech.match_at
         out = [False] * len(tokens)

@@ -23,7 +23,7 @@ from typing import Literal
 from pantau.article import Article, DatePrecision
 from pantau.events.clauses import Clause, Grammar, SentenceView
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet
+from pantau.events.text import PhraseSet, word_set
 
 __all__ = ["Dater", "TimeRef", "monday", "period_end"]
 
@@ -70,6 +70,7 @@ class Dater:
         self.past_year: PhraseSet = d["past_year"]
         self.month_past: PhraseSet = d["month_past"]
         self.months = {name: n + 1 for n, name in enumerate(patterns.months)}
+        self._month_names = frozenset(self.months)
         self.day_before: PhraseSet = d["day_before"]
         self.day_after: PhraseSet = d["day_after"]
         self.same_time: PhraseSet = d["same_time"]
@@ -115,6 +116,8 @@ class Dater:
                 if not taken.intersection(range(i, j)):
                     out.append(TimeRef(i, j, "date", day, precision))
                     taken.update(range(i, j))
+        if self._month_names.isdisjoint(word_set(tokens)):
+            return out  # no month named: no "Maret lalu"
         for k in range(len(tokens) - 1):
             month = self.months.get(tokens[k].low)
             if month and k not in taken and self.month_past.match_at(tokens, k + 1):

@@ -52,7 +52,7 @@ from pantau.events.patterns import Patterns
 from pantau.events.records import Records
 from pantau.events.roles import Participant, RoleFinder, Roles
 from pantau.events.scene import Scenes
-from pantau.events.text import PhraseSet
+from pantau.events.text import PhraseSet, word_set
 
 __all__ = ["EventExtractor"]
 
@@ -173,13 +173,13 @@ class EventExtractor:
         attribution = self.grammar.attribution_start(view)
         protest_here = any(r[0].type == "PROTEST" for _, rs in live for r in rs)
         scopes = self._absorption(view, live, protest_here)
-        anaphoric = {id(m) for m, _ in live if self._anaphoric(view, m, live)}
+        named = {id(m) for m, _ in live if self._alluded(view, m, live)}
+        anaphoric = {id(m) for m, _ in live if self._anaphoric(view, m, live, id(m) in named)}
         strong = [m for m, rs in live if not rs[0][0].weak and id(m) not in anaphoric]
         alluded = [
-            (m.i, self.grammar.clause(view, m.i, m.j).end)
-            for m, _ in live
-            if self._alluded(view, m, live)
+            (m.i, self.grammar.clause(view, m.i, m.j).end) for m, _ in live if id(m) in named
         ]
+        quotes = self._quotes(article, view)
         side_clauses = [
             (c.opener, c.end)
             for c in (self.grammar.clause(view, m.i, m.j) for m, _ in live)
@@ -263,7 +263,7 @@ class EventExtractor:
                 roles,
                 reading,
                 cand.type,
-                self._quotes(article, view),
+                quotes,
                 article.entities,
             )
             cand.background = cand.background_cue or self.episodes.old(cand, state, main=None)
@@ -355,8 +355,9 @@ class EventExtractor:
         verb = self.grammar.first_verb(view, m.j, clause.end)
         return verb < clause.end and bool(self.trend_verbs.match_at(view.tokens, verb))
 
-    def _anaphoric(self, view: SentenceView, m: TriggerMatch, live: Live) -> bool:
-        """The trigger names an event told before (``serangan tersebut``, ``Ini merupakan …``)."""
+    def _anaphoric(self, view: SentenceView, m: TriggerMatch, live: Live, alluded: bool) -> bool:
+        """The trigger names an event told before (``serangan tersebut``, ``Ini merupakan …``);
+        ``alluded``: what :meth:`_alluded` says of it."""
         tokens = view.tokens
         nominal = m.readings[0][1] == "nominal"
         k, steps = m.j, 0
@@ -370,7 +371,7 @@ class EventExtractor:
         first = next((i for i, t in enumerate(tokens) if t.is_word), 0)
         if tokens[first].low in ("ini", "hal") and live and live[0][0] is m and m.i <= first + 3:
             return True
-        if nominal and self._alluded(view, m, live):
+        if nominal and alluded:
             k = m.j
             while k < len(tokens) and tokens[k].is_word and k < m.j + 8:
                 if self.demonstratives.match_at(tokens, k):
@@ -441,7 +442,10 @@ class EventExtractor:
             return None
         lo, hi = clause.start, clause.end
         if cand.type == "ASSAULT" and (mode is None or entry.refine):
+            present = word_set(tokens)
             for name, words in self.instruments:
+                if words.firsts.isdisjoint(present):
+                    continue  # no instrument of this kind in the sentence
                 spans = words.find(tokens, lo, hi) + words.find(tokens, cand.match.i, cand.match.j)
                 if any(not any(a <= s < b for a, b in others) for s, _ in spans):
                     return name if name in self.codebook.modes(cand.type) else mode

@@ -133,6 +133,10 @@ class TriggerLexicon:
             for e in self.entries
             if "peN-an" in raw[e.index - 1].get("forms", [])
         )
+        self._patient_firsts = frozenset(p[0] for p in self._patient)
+        self._patient_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for p in self._patient:
+            self._patient_by_first.setdefault(p[0], []).append(p)
         self.heads = frozenset(words[0] for words in self._index)
         self._starters = self.heads | {head + "nya" for head in self.heads} | self._blocked_first
         """Every folded word that may start a trigger (``-nya`` may end it) or a blocker."""
@@ -152,10 +156,11 @@ class TriggerLexicon:
     def patient_possessor(self, match: TriggerMatch) -> bool:
         """``penangkapan X``, ``pembunuhan X``: a peN-an noun whose possessor is the patient."""
         words = tuple(t for t in match.text.casefold().split())
-        return any(
-            words[: len(p)] == p or (words and words[0].removesuffix("nya") == p[0])
-            for p in self._patient
-        )
+        if not words:
+            return False
+        if words[0].removesuffix("nya") in self._patient_firsts:
+            return True
+        return any(words[: len(p)] == p for p in self._patient_by_first.get(words[0], ()))
 
     def forms(self) -> frozenset[tuple[str, ...]]:
         """Every written form of every entry, as folded words."""
@@ -171,9 +176,8 @@ class TriggerLexicon:
         by_first = self._by_first
         gaps = self._gaps
         lows = low_words(tokens)
-        for i, low in enumerate(lows):
-            if low not in starters:
-                continue
+        for i in [k for k, low in enumerate(lows) if low in starters]:
+            low = lows[i]
             if low in blocked_first:
                 n = blocked.match_at(tokens, i)
                 if n:
@@ -188,15 +192,35 @@ class TriggerLexicon:
                     if len(words) == 1:
                         j = i + 1
                     elif words in gaps or _same(after, words[1]):
-                        j = self._match(tokens, i, words)
+                        j = self._match(tokens, lows, i, words)
                     else:
                         continue  # no gap allowed and the next word differs: no match
                     if j:
                         spans.append((-(j - i), i, j, words))
         if not spans:
             return []
+        if len(spans) == 1:
+            chosen = [(i, j, found) for _, i, j, found in spans if found is not None]
+        else:
+            chosen = self._choose(spans, len(tokens))
+        return [
+            TriggerMatch(
+                i,
+                j,
+                tokens[i].start,
+                tokens[j - 1].end,
+                tokens[i].text if j == i + 1 else " ".join(t.text for t in tokens[i:j]),
+                self._index[words],
+            )
+            for i, j, words in chosen
+        ]
+
+    def _choose(
+        self, spans: list[tuple[int, int, int, tuple[str, ...] | None]], size: int
+    ) -> list[tuple[int, int, tuple[str, ...]]]:
+        """The triggers among overlapping spans: longest first, a blocker's words taken."""
         spans.sort(key=_span_order)
-        taken = [False] * len(tokens)
+        taken = [False] * size
         chosen: list[tuple[int, int, tuple[str, ...]]] = []
         for _, i, j, found in spans:
             if any(taken[i:j]):
@@ -206,19 +230,11 @@ class TriggerLexicon:
             if found is not None:
                 chosen.append((i, j, found))
         chosen.sort()
-        return [
-            TriggerMatch(
-                i,
-                j,
-                tokens[i].start,
-                tokens[j - 1].end,
-                " ".join(t.text for t in tokens[i:j]),
-                self._index[words],
-            )
-            for i, j, words in chosen
-        ]
+        return chosen
 
-    def _match(self, tokens: Sequence[Token], i: int, words: tuple[str, ...]) -> int:
+    def _match(
+        self, tokens: Sequence[Token], lows: list[str], i: int, words: tuple[str, ...]
+    ) -> int:
         """End of ``words`` matched from ``tokens[i]`` (0: no match); ``-nya`` may end it."""
         n = len(words)
         if n == 1:
@@ -226,11 +242,11 @@ class TriggerLexicon:
         gap = self._gaps.get(words, 0)
         for skip in range(gap + 1):
             k = i + 1 + skip
-            if k + n - 1 > len(tokens):
+            if k + n - 1 > len(lows):
                 break
             if skip and not all(t.is_word for t in tokens[i + 1 : k]):
                 break
-            if all(_same(tokens[k + m - 1].low, words[m]) for m in range(1, n)):
+            if all(_same(lows[k + m - 1], words[m]) for m in range(1, n)):
                 return k + n - 1
         return 0
 

@@ -69,6 +69,7 @@ class Placer:
         """The usable places of the sentence."""
         tokens = view.tokens
         out: list[Spot] = []
+        taken: set[int] | None = None
         for i, j, place in view.places:
             if place.text.split()[0].casefold() in self.villages:
                 continue
@@ -78,8 +79,11 @@ class Placer:
                 continue
             if i > 0 and tokens[i - 1].low in self.waters:
                 continue  # "Selat Malaka": a water body, not the regency
-            if i > 1 and self._in_longer_name(view, i, j):
-                continue
+            if i > 1:
+                if taken is None:
+                    taken = _named_tokens(view)
+                if self._in_longer_name(view, i, j, taken):
+                    continue
             inside = any(
                 mi <= i and j <= mj and m.actor.type != "country" for mi, mj, m in view.mentions
             )
@@ -118,14 +122,11 @@ class Placer:
             return all(t.low in (",", "dan", "serta") for t in between)
         return False
 
-    def _in_longer_name(self, view: SentenceView, i: int, j: int) -> bool:
+    def _in_longer_name(self, view: SentenceView, i: int, j: int, taken: set[int]) -> bool:
         """``Universitas Indonesia``, ``Balai Meuseuraya Aceh``: a place word inside a longer
         proper name (a capitalised word right before or after it that is no place, actor or
-        date of its own)."""
+        date of its own: ``taken`` holds their tokens)."""
         tokens = view.tokens
-        taken = {k for a, b, _ in view.places for k in range(a, b)}
-        taken |= {k for a, b, _ in view.mentions for k in range(a, b)}
-        taken |= {k for a, b, _ in view.dates for k in range(a, b)}
         before = tokens[i - 1]
         named = before.capitalised and before.is_word and i - 1 not in taken
         if named and before.low not in self.admin_nouns and before.low not in self.place_classes:
@@ -255,3 +256,11 @@ class Placer:
     def seat(self, spots: list[Spot]) -> Place | None:
         seats = [s for s in spots if s.seat]
         return seats[0].place if seats else None
+
+
+def _named_tokens(view: SentenceView) -> set[int]:
+    """The tokens of the sentence's places, actor mentions and dates."""
+    taken = {k for a, b, _ in view.places for k in range(a, b)}
+    taken |= {k for a, b, _ in view.mentions for k in range(a, b)}
+    taken |= {k for a, b, _ in view.dates for k in range(a, b)}
+    return taken

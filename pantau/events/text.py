@@ -121,7 +121,7 @@ def tokenize(
     offsets = list(accumulate(map(len, parts), initial=start))
     words = parts[1::2]
     known = list(map(folds.get, words))
-    if None in known:
+    if not all(known):  # a word not folded before (a folded word is never empty)
         for k, low in enumerate(known):
             if low is None:
                 word = words[k]
@@ -229,6 +229,8 @@ class PhraseSet:
         return found[-1] if found else None
 
     def contains(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> bool:
+        if type(tokens) is Tokens and self.firsts.isdisjoint(tokens.low_set):
+            return False  # the common case, without the call to find
         return bool(self.find(tokens, lo, hi, limit=1))
 
     def ends_at(self, tokens: Sequence[Token], end: int, lo: int = 0) -> tuple[int, int] | None:
