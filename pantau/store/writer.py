@@ -18,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -36,9 +37,10 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
-from pantau.merge import MergeConfig, MergeKey, choose_cluster
+from pantau.merge import MergeConfig
 from pantau.store import tables as t
 from pantau.store.batch import Known, Pending
+from pantau.store.candidates import Candidates
 from pantau.store.database import writing
 from pantau.store.errors import DatabaseError, StoreError, UnstorableArticleError
 from pantau.store.rows import PreparedArticle, PreparedEvent
@@ -104,36 +106,27 @@ class Writer:
         self.engine = engine
         self.stories = stories
         self.merge = merge
-        a, b, e, c, s = t.articles, t.story_buckets, t.events, t.event_clusters, t.stories
+        a, s = t.articles, t.stories
         ids: Any = bindparam("ids", expanding=True)
         self._existing = select(a.c.id, a.c.record_hash, a.c.created_at).where(a.c.id.in_(ids))
         self._owners = select(a.c.url, a.c.id).where(a.c.url.in_(bindparam("urls", expanding=True)))
         self._stories_in = select(s.c.id).where(s.c.id.in_(ids))
-        self._clusters_in = select(c.c.id).where(c.c.id.in_(ids))
-        shared = func.count().label("shared")
-        best = (
-            select(b.c.article_id, shared)
-            .where(b.c.bucket.in_(bindparam("buckets", expanding=True)))
-            .group_by(b.c.article_id)
-            .order_by(shared.desc(), b.c.article_id)
-            .limit(stories.max_candidates)
-            .subquery()
-        )
-        self._candidates = select(a.c.id, a.c.minhash, a.c.story_id, s.c.indexed_count).select_from(
-            a.join(best, best.c.article_id == a.c.id).join(s, s.c.id == a.c.story_id)
-        )
-        self._indexed_count = select(s.c.indexed_count).where(s.c.id == bindparam("id"))
-        self._members = (
-            select(e.c.cluster_id, e.c.date, e.c.date_precision, e.c.gazetteer_id,
-                   e.c.latitude, e.c.longitude)
-            .where(
-                e.c.type == bindparam("type"),
-                e.c.actor_key == bindparam("actor_key"),
-                e.c.date_start <= bindparam("last"),
-                e.c.date_end >= bindparam("first"),
-            )
-            .order_by(e.c.created_at, e.c.id)
-        )  # fmt: skip
+        self._clusters_in = select(t.event_clusters.c.id).where(t.event_clusters.c.id.in_(ids))
+        self._candidates = Candidates(stories, merge)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """One write transaction; what the candidates learn in it is kept if it commits."""
+        candidates = self._candidates
+        try:
+            with writing(self.engine) as connection:
+                candidates.begin(connection)
+                yield connection
+                upsert(connection, t.meta, [candidates.stamp()], ["key"])
+        except BaseException:
+            candidates.forget()
+            raise
+        candidates.committed()
 
     def write(self, items: Sequence[Item]) -> list[Written]:
         """Write ``items`` in one transaction; if it fails, one transaction per item.
@@ -144,7 +137,7 @@ class Writer:
         if not items:
             return []
         try:
-            with writing(self.engine) as connection:
+            with self._writing() as connection:
                 return self._write_all(connection, items)
         except (SQLAlchemyError, StoreError) as e:
             if len(items) > 1:
@@ -157,14 +150,14 @@ class Writer:
                 raise UnstorableArticleError(f"cannot store article {item.article.id}: {e}") from e
             failed = Failed(item.key, item.fingerprint, f"{type(e).__name__}: {e}", "store")
             try:
-                with writing(self.engine) as connection:
+                with self._writing() as connection:
                     return self._write_all(connection, [failed])
             except SQLAlchemyError as again:
                 raise DatabaseError(f"cannot write to the database: {again}") from again
 
     def delete(self, article_id: str) -> bool:
         """Delete one article with its events; ``False`` when there is none."""
-        with writing(self.engine) as connection:
+        with self._writing() as connection:
             a = t.articles
             if connection.execute(select(a.c.id).where(a.c.id == article_id)).first() is None:
                 return False
@@ -177,7 +170,9 @@ class Writer:
         now = _now()
         touched = _Touched()
         pending = Pending()
-        known = self._known(connection, [i.article for i in items if isinstance(i, Stored)])
+        articles = [i.article for i in items if isinstance(i, Stored)]
+        known = self._known(connection, articles)
+        self._prefetch(connection, articles)
         results: list[Written] = []
         for item in items:
             if isinstance(item, Failed):
@@ -185,10 +180,34 @@ class Writer:
             else:
                 status = self._put(connection, item.article, now, touched, pending, known)
                 results.append(Written(item.key, item.article.id, status))
+        self._remember(pending, now)
         self._flush(connection, pending)
         self._refresh(connection, touched, now)
+        self._candidates.stories.recount(connection, touched.stories)
         self._ledger(connection, items, results, now)
         return results
+
+    def _prefetch(self, connection: Connection, articles: list[PreparedArticle]) -> None:
+        """Load the story and cluster candidates of a batch's articles: a few queries."""
+        self._candidates.stories.prefetch(
+            connection, (p.buckets for p in articles if p.buckets and p.row["minhash"] is not None)
+        )
+        self._candidates.clusters.prefetch(
+            connection,
+            ((e.key.type, e.row["actor_key"], e.key) for p in articles for e in p.events),
+        )
+
+    def _remember(self, pending: Pending, now: dt.datetime) -> None:
+        """Add the batch's indexed articles and dated events to the candidates (before the
+        flush empties ``pending``)."""
+        stories = self._candidates.stories
+        for bucket in pending.buckets:
+            article = bucket["article_id"]
+            stories.add(article, pending.signatures[article], pending.story_of[article],
+                        bucket["bucket"])  # fmt: skip
+        clusters = self._candidates.clusters
+        for row, (cluster, key) in zip(pending.events, pending.event_keys, strict=True):
+            clusters.add(key, row["actor_key"], cluster, (now, row["id"]))
 
     def _known(self, connection: Connection, articles: list[PreparedArticle]) -> Known:
         """What the database holds of the batch's articles, stories and clusters: four queries."""
@@ -230,6 +249,7 @@ class Writer:
             return "unchanged"  # twice in one batch
         if same is not None or (article.url is not None and article.url in pending.urls):
             self._flush(connection, pending)  # rare: let the database see the batch so far
+            self._candidates.forget()
             known.stale = True
         if known.stale:
             self._refreshed(connection, known, article)
@@ -268,9 +288,8 @@ class Writer:
         for event in article.events:
             cluster = self._assign_cluster(connection, event, now, pending, known)
             touched.clusters.add(cluster)
-            pending.events.append({**event.row, "cluster_id": cluster, "created_at": now})
+            pending.add_event({**event.row, "cluster_id": cluster, "created_at": now}, event.key)
             pending.actors.extend(event.actors)
-            pending.event_keys.append((cluster, event.key))
         return status
 
     def _flush(self, connection: Connection, pending: Pending) -> None:
@@ -294,6 +313,7 @@ class Writer:
             connection.execute(select(e.c.cluster_id).where(e.c.article_id == article_id)).scalars()
         )
         connection.execute(delete(a).where(a.c.id == article_id))  # events, buckets cascade
+        self._candidates.forget()
         if story is not None:
             touched.stories.add(story)
 
@@ -312,26 +332,22 @@ class Writer:
         indexable = bool(article.buckets) and minhash is not None
         if indexable:
             signature = from_bytes(minhash)
-            rows = connection.execute(self._candidates, {"buckets": sorted(set(article.buckets))})
+            stories = self._candidates.stories
             story_of: dict[str, str] = {}
-            indexed: dict[str, int] = {}
             candidates = []
-            for row in rows:
-                if row.minhash is not None and row.story_id is not None:
-                    story_of[row.id] = row.story_id
-                    indexed[row.story_id] = row.indexed_count
-                    candidates.append((row.id, from_bytes(row.minhash)))
+            for other, other_signature, other_story in stories.candidates(
+                connection, article.buckets
+            ):
+                story_of[other] = other_story
+                candidates.append((other, other_signature))
             for other in pending.candidates(article.buckets, self.stories.max_candidates):
                 story_of[other] = pending.story_of[other]
                 candidates.append((other, pending.signatures[other]))
             match = best_match(signature, candidates, self.stories.threshold)
             if match is not None:
-                story = str(story_of[match[0]])
-                if story not in indexed:
-                    stored = connection.execute(self._indexed_count, {"id": story}).scalar()
-                    indexed[story] = int(stored or 0)
-                full = indexed[story] + pending.indexed[story] >= self.stories.max_indexed
-                return story, not full
+                story = story_of[match[0]]
+                indexed = stories.indexed_count(connection, story) + pending.indexed[story]
+                return story, indexed < self.stories.max_indexed
         if article.id not in known.stories and article.id not in pending.new_stories:
             pending.stories.append(
                 {"id": article.id, "article_count": 0, "indexed_count": 0, "created_at": now,
@@ -353,18 +369,10 @@ class Writer:
         key = event.key
         span = key.period
         if span is not None:
-            window = dt.timedelta(days=self.merge.window_days)
-            rows = connection.execute(
-                self._members,
-                {"type": key.type, "actor_key": key.actor_key, "last": span[1] + window,
-                 "first": span[0] - window},
-            )  # fmt: skip
-            members = [
-                (r.cluster_id, MergeKey(key.type, key.sources, key.targets, r.gazetteer_id,
-                                        r.latitude, r.longitude, r.date, r.date_precision))
-                for r in rows
-            ]  # fmt: skip
-            chosen = choose_cluster(key, members + pending.members(key), self.merge)
+            actor_key = event.row["actor_key"]
+            chosen = self._candidates.clusters.choose(
+                connection, key, actor_key, pending.members(key, actor_key)
+            )
             if chosen is not None:
                 return chosen
         cluster = str(event.row["id"])
