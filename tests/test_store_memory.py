@@ -1,19 +1,21 @@
-"""What a writer keeps in memory between batches (``pantau.store.candidates``): forgotten when
-another writer changes the database behind it; the answers the database would give."""
+"""What a writer keeps in memory between batches (``pantau.store.memory``: candidates and
+tallies): forgotten when another writer changes the database behind it; the answers and counts
+the database would give."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 import test_store_support as support
-from sqlalchemy import select
+from sqlalchemy import select, text
 from test_store_support import JAKARTA, WIRE, copy_of, news
 
 from pantau.reader import Reader
 from pantau.store import Store, Stored
 from pantau.store import tables as t
-from pantau.store.candidates import GENERATION
+from pantau.store.memory import GENERATION
 from pantau.store.rows import prepare
 from pantau.stories import StoryConfig
 
@@ -107,3 +109,43 @@ def test_ties_go_to_the_earliest_cluster(store: Store, shared_reader: Reader, ba
     assert clusters[second] == second
     assert clusters[between] == first
     assert clusters[again] == first  # two members there now, one in the other
+
+
+RECOUNT = {
+    "event_clusters": "SELECT c.id, c.event_count, c.article_count, c.source_count, c.story_count, "
+    "c.date_start, c.date_end FROM event_clusters c ORDER BY c.id",
+    "recounted clusters": "SELECT e.cluster_id, count(*), count(DISTINCT e.article_id), "
+    "count(DISTINCT e.source_key), count(DISTINCT a.story_id), min(e.date_start), "
+    "max(e.date_end) FROM events e JOIN articles a ON a.id = e.article_id "
+    "GROUP BY e.cluster_id ORDER BY e.cluster_id",
+    "stories": "SELECT s.id, s.article_count, s.indexed_count FROM stories s ORDER BY s.id",
+    "recounted stories": "SELECT a.story_id, count(*), "
+    "sum(CASE WHEN a.indexed THEN 1 ELSE 0 END) FROM articles a "
+    "GROUP BY a.story_id ORDER BY a.story_id",
+}
+
+
+def test_counts_kept_in_memory_equal_a_recount(store: Store, shared_reader: Reader) -> None:
+    outlets = ("ANTARA", "Tempo", "Kompas", "Detik")
+    articles = [
+        news(shared_reader, copy_of(WIRE if n % 4 else support.OTHER, outlet) + f" Laporan {n}.",
+             url=f"https://{n}.example/", outlet=outlet, events=1 + n % 2,
+             date=D + dt.timedelta(days=n % 3), precision="month" if n == 5 else "day",
+             place=JAKARTA if n % 3 == 0 else support.PAPUA)
+        for n, outlet in enumerate(outlets * 3)
+    ]  # fmt: skip
+    items = [Stored(f"in-{n}", None, prepare(a, hasher=store.hasher))
+             for n, a in enumerate(articles)]  # fmt: skip
+    store.write(items[:3])
+    store.write(items[3:7])
+    store.delete_article(articles[4].id)
+    store.write(items[7:10])
+    store.put(dataclasses.replace(articles[8], title="Judul baru"))  # replaced whole
+    store.write(items[10:])
+    with store.engine.connect() as connection:
+        rows = {name: connection.execute(text(sql)).all() for name, sql in RECOUNT.items()}
+    assert [tuple(r) for r in rows["event_clusters"]] == [
+        tuple(r) for r in rows["recounted clusters"]
+    ]
+    assert [tuple(r) for r in rows["stories"]] == [tuple(r) for r in rows["recounted stories"]]
+    assert len(rows["event_clusters"]) > 1 and len(rows["stories"]) > 1

@@ -1,17 +1,10 @@
-"""What the writer keeps in memory between batches to find a new article's story and a new
-event's cluster without a query each.
+"""The candidates of a new article's story and of a new event's cluster, found in memory.
 
 Asked of SQL, the look-ups cost one query per article and one per event, and on a corpus of
 republished stories the event query returns every earlier report of the same actors: the cost
 grows with the store. Instead the writer loads, a few queries per batch, the LSH buckets and the
-stored events that the batch needs, keeps them for the next batches, and adds what it writes.
-
-The database may change behind the writer's back: another process ingests into the same file,
-an article is deleted. So every write transaction stamps a new random *generation* in
-``pantau_meta``, and a writer that finds another generation than the one it wrote last forgets
-what it knew. It forgets too when a transaction fails, when it deletes an article and when it
-writes a batch's rows before the batch ends (both rare). Forgetting is always safe: what is not
-in memory is asked of the database again.
+stored events that the batch needs, keeps them for the next batches (while they are valid: see
+:mod:`pantau.store.memory`), and adds what it writes.
 
 The answers are those of the SQL look-ups they replace: story candidates are the articles with
 most shared buckets, then the lowest article id; cluster members count in the order of their
@@ -21,10 +14,10 @@ creation time, then event id (the first cluster to reach the most agreeing membe
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, select
@@ -34,12 +27,6 @@ from pantau.store import tables as t
 from pantau.store.reading import as_utc
 from pantau.stories import Signature, StoryConfig, from_bytes
 
-GENERATION = "write_generation"
-"""Key in ``pantau_meta`` of the random token each write transaction stamps."""
-MAX_BUCKETS = 500_000
-"""Buckets kept in memory at most (about 30 MB); beyond, the writer starts afresh."""
-MAX_EVENT_KEYS = 100_000
-"""Event types and actor sets kept in memory at most."""
 _CHUNK = 500
 Rank = TypeVar("Rank", tuple[dt.datetime, str], int)
 """Where a member stands: an :data:`Order` (stored) or a position in the batch (pending)."""
@@ -131,17 +118,24 @@ class StoryCandidates:
         if bucket in self.buckets:  # a bucket not in memory is loaded whole when needed
             self.buckets[bucket].append(article_id)
 
-    def recount(self, connection: Connection, stories: Iterable[str]) -> None:
-        """Read the ``indexed_count`` of stories just recounted in the database."""
-        wanted = sorted(stories)
-        for story in wanted:
+    def recounted(self, story: str, indexed: int | None) -> None:
+        """The ``indexed_count`` just written for ``story`` (``None``: deleted)."""
+        if indexed is None:
             self.indexed.pop(story, None)
-        self._load_indexed(connection, wanted)
+        else:
+            self.indexed[story] = indexed
 
     def _top(self, buckets: Iterable[int]) -> list[str]:
-        shared = Counter(a for bucket in set(buckets) for a in self.buckets.get(bucket, ()))
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
-        return [article for article, _ in ranked[: self.config.max_candidates]]
+        """The articles sharing most buckets, then the lowest ids, at most ``max_candidates``."""
+        lists = (self.buckets.get(bucket, ()) for bucket in set(buckets))
+        shared = Counter(chain.from_iterable(lists))
+        limit = self.config.max_candidates
+        ranked = list(shared.items())
+        if len(ranked) > limit:  # sort only those sharing as many buckets as the last one kept
+            least = sorted(shared.values(), reverse=True)[limit - 1]
+            ranked = [(article, count) for article, count in ranked if count >= least]
+        ranked.sort(key=lambda item: (-item[1], item[0]))
+        return [article for article, _ in ranked[:limit]]
 
     def _load(self, connection: Connection, buckets: set[int]) -> None:
         missing = sorted(b for b in buckets if b not in self.buckets)
@@ -312,41 +306,3 @@ def _tally(
 
 def _hull(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
     return min(a[0], b[0]), max(a[1], b[1])
-
-
-class Candidates:
-    """Story and cluster candidates, valid while no other writer has written (see above)."""
-
-    def __init__(self, stories: StoryConfig, merge: MergeConfig) -> None:
-        self.stories = StoryCandidates(stories)
-        self.clusters = ClusterCandidates(merge)
-        self._generation: str | None = None
-        self._stamped: str | None = None
-        m = t.meta
-        self._read = select(m.c.value).where(m.c.key == GENERATION)
-
-    def forget(self) -> None:
-        """Drop everything: what is needed next is asked of the database."""
-        self.stories.forget()
-        self.clusters.forget()
-        self._generation = None
-
-    def begin(self, connection: Connection) -> None:
-        """At the start of a write transaction: forget if another writer wrote since."""
-        stored = connection.execute(self._read).scalar_one_or_none()
-        too_big = (
-            len(self.stories.buckets) > MAX_BUCKETS or len(self.clusters.events) > MAX_EVENT_KEYS
-        )
-        if stored is None or stored != self._generation or too_big:
-            self.forget()
-        self._stamped = None
-
-    def stamp(self) -> dict[str, str]:
-        """At the end of a write transaction: the ``pantau_meta`` row of a new generation,
-        ours once the transaction commits."""
-        self._stamped = uuid.uuid4().hex
-        return {"key": GENERATION, "value": self._stamped}
-
-    def committed(self) -> None:
-        """The transaction committed: what is in memory is what the database holds."""
-        self._generation = self._stamped

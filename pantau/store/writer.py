@@ -28,11 +28,8 @@ from sqlalchemy import (
     Engine,
     bindparam,
     delete,
-    func,
     insert,
     select,
-    true,
-    update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
@@ -40,9 +37,9 @@ from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from pantau.merge import MergeConfig
 from pantau.store import tables as t
 from pantau.store.batch import Known, Pending
-from pantau.store.candidates import Candidates
 from pantau.store.database import writing
 from pantau.store.errors import DatabaseError, StoreError, UnstorableArticleError
+from pantau.store.memory import Memory
 from pantau.store.rows import PreparedArticle, PreparedEvent
 from pantau.stories import StoryConfig, best_match, from_bytes
 
@@ -112,21 +109,21 @@ class Writer:
         self._owners = select(a.c.url, a.c.id).where(a.c.url.in_(bindparam("urls", expanding=True)))
         self._stories_in = select(s.c.id).where(s.c.id.in_(ids))
         self._clusters_in = select(t.event_clusters.c.id).where(t.event_clusters.c.id.in_(ids))
-        self._candidates = Candidates(stories, merge)
+        self._memory = Memory(stories, merge)
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
-        """One write transaction; what the candidates learn in it is kept if it commits."""
-        candidates = self._candidates
+        """One write transaction; what the writer learns in it is remembered if it commits."""
+        memory = self._memory
         try:
             with writing(self.engine) as connection:
-                candidates.begin(connection)
+                memory.begin(connection)
                 yield connection
-                upsert(connection, t.meta, [candidates.stamp()], ["key"])
+                upsert(connection, t.meta, [memory.stamp()], ["key"])
         except BaseException:
-            candidates.forget()
+            memory.forget()
             raise
-        candidates.committed()
+        memory.committed()
 
     def write(self, items: Sequence[Item]) -> list[Written]:
         """Write ``items`` in one transaction; if it fails, one transaction per item.
@@ -163,7 +160,7 @@ class Writer:
                 return False
             now, touched = _now(), _Touched()
             self._delete_article(connection, article_id, touched)
-            self._refresh(connection, touched, now)
+            self._refresh(connection, touched, now, [], [])
         return True
 
     def _write_all(self, connection: Connection, items: Sequence[Item]) -> list[Written]:
@@ -181,31 +178,30 @@ class Writer:
                 status = self._put(connection, item.article, now, touched, pending, known)
                 results.append(Written(item.key, item.article.id, status))
         self._remember(pending, now)
+        rows = pending.articles, pending.events  # the flush starts new lists
         self._flush(connection, pending)
-        self._refresh(connection, touched, now)
-        self._candidates.stories.recount(connection, touched.stories)
+        self._refresh(connection, touched, now, *rows)
         self._ledger(connection, items, results, now)
         return results
 
     def _prefetch(self, connection: Connection, articles: list[PreparedArticle]) -> None:
         """Load the story and cluster candidates of a batch's articles: a few queries."""
-        self._candidates.stories.prefetch(
+        self._memory.stories.prefetch(
             connection, (p.buckets for p in articles if p.buckets and p.row["minhash"] is not None)
         )
-        self._candidates.clusters.prefetch(
+        self._memory.clusters.prefetch(
             connection,
             ((e.key.type, e.row["actor_key"], e.key) for p in articles for e in p.events),
         )
 
     def _remember(self, pending: Pending, now: dt.datetime) -> None:
-        """Add the batch's indexed articles and dated events to the candidates (before the
-        flush empties ``pending``)."""
-        stories = self._candidates.stories
+        """Add the batch's indexed articles and dated events to the candidates."""
+        stories = self._memory.stories
         for bucket in pending.buckets:
             article = bucket["article_id"]
             stories.add(article, pending.signatures[article], pending.story_of[article],
                         bucket["bucket"])  # fmt: skip
-        clusters = self._candidates.clusters
+        clusters = self._memory.clusters
         for row, (cluster, key) in zip(pending.events, pending.event_keys, strict=True):
             clusters.add(key, row["actor_key"], cluster, (now, row["id"]))
 
@@ -249,7 +245,7 @@ class Writer:
             return "unchanged"  # twice in one batch
         if same is not None or (article.url is not None and article.url in pending.urls):
             self._flush(connection, pending)  # rare: let the database see the batch so far
-            self._candidates.forget()
+            self._memory.forget()
             known.stale = True
         if known.stale:
             self._refreshed(connection, known, article)
@@ -313,7 +309,7 @@ class Writer:
             connection.execute(select(e.c.cluster_id).where(e.c.article_id == article_id)).scalars()
         )
         connection.execute(delete(a).where(a.c.id == article_id))  # events, buckets cascade
-        self._candidates.forget()
+        self._memory.forget()
         if story is not None:
             touched.stories.add(story)
 
@@ -332,7 +328,7 @@ class Writer:
         indexable = bool(article.buckets) and minhash is not None
         if indexable:
             signature = from_bytes(minhash)
-            stories = self._candidates.stories
+            stories = self._memory.stories
             story_of: dict[str, str] = {}
             candidates = []
             for other, other_signature, other_story in stories.candidates(
@@ -354,6 +350,7 @@ class Writer:
                  "updated_at": now}
             )  # fmt: skip
             pending.new_stories.add(article.id)
+            self._memory.tallies.new_story(article.id)
         return article.id, indexable
 
     # events
@@ -370,7 +367,7 @@ class Writer:
         span = key.period
         if span is not None:
             actor_key = event.row["actor_key"]
-            chosen = self._candidates.clusters.choose(
+            chosen = self._memory.clusters.choose(
                 connection, key, actor_key, pending.members(key, actor_key)
             )
             if chosen is not None:
@@ -384,50 +381,27 @@ class Writer:
              "source_count": 0, "story_count": 0, "created_at": now, "updated_at": now}
         )  # fmt: skip
         pending.new_clusters.add(cluster)
+        self._memory.tallies.new_cluster(cluster)
         return cluster
 
     # counts
 
-    def _refresh(self, connection: Connection, touched: _Touched, now: dt.datetime) -> None:
-        """Recount the touched stories and merged events; delete the ones left empty."""
-        a, e, c, s = t.articles, t.events, t.event_clusters, t.stories
-        members = select(func.count()).where(a.c.story_id == s.c.id).scalar_subquery()
-        indexed = (
-            select(func.count()).where(a.c.story_id == s.c.id, a.c.indexed == true())
-        ).scalar_subquery()
-        for chunk in _chunks(sorted(touched.stories)):
-            connection.execute(
-                update(s)
-                .where(s.c.id.in_(chunk))
-                .values(article_count=members, indexed_count=indexed, updated_at=now)
-            )
-            connection.execute(delete(s).where(s.c.id.in_(chunk), s.c.article_count == 0))
-        of_cluster = e.c.cluster_id == c.c.id
-
-        def aggregate(expression: Any) -> Any:
-            return select(expression).where(of_cluster).scalar_subquery()
-
-        stories = (
-            select(func.count(a.c.story_id.distinct()))
-            .select_from(e.join(a, a.c.id == e.c.article_id))
-            .where(of_cluster)
-            .scalar_subquery()
-        )
-        for chunk in _chunks(sorted(touched.clusters)):
-            connection.execute(
-                update(c)
-                .where(c.c.id.in_(chunk))
-                .values(
-                    event_count=aggregate(func.count()),
-                    article_count=aggregate(func.count(e.c.article_id.distinct())),
-                    source_count=aggregate(func.count(e.c.source_key.distinct())),
-                    story_count=stories,
-                    date_start=aggregate(func.min(e.c.date_start)),
-                    date_end=aggregate(func.max(e.c.date_end)),
-                    updated_at=now,
-                )
-            )
-            connection.execute(delete(c).where(c.c.id.in_(chunk), c.c.event_count == 0))
+    def _refresh(
+        self,
+        connection: Connection,
+        touched: _Touched,
+        now: dt.datetime,
+        articles: list[dict[str, Any]],
+        events: list[dict[str, Any]],
+    ) -> None:
+        """Recount the touched stories and merged events (the batch's last rows, ``articles``
+        and ``events``, just inserted); delete the ones left empty."""
+        tallies = self._memory.tallies
+        tallies.update(connection, stories=touched.stories, clusters=touched.clusters,
+                       articles=articles, events=events, now=now)  # fmt: skip
+        for story in touched.stories:
+            counted = tallies.stories.get(story)
+            self._memory.stories.recounted(story, counted.indexed if counted else None)
 
     # ledger
 
