@@ -116,12 +116,12 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def same_date(a: MergeKey, b: MergeKey, config: MergeConfig) -> bool:
-    pa, pb = a.period, b.period
-    if pa is None or pb is None:
+    if a.date is None or b.date is None:
         return False
     if a.precision in (None, "day") and b.precision in (None, "day"):
-        return abs((pa[0] - pb[0]).days) <= config.window_days
-    return pa[0] <= pb[1] and pb[0] <= pa[1]
+        return abs((a.date - b.date).days) <= config.window_days
+    pa, pb = a.period, b.period
+    return pa is not None and pb is not None and pa[0] <= pb[1] and pb[0] <= pa[1]
 
 
 def same_place(a: MergeKey, b: MergeKey, config: MergeConfig) -> bool:

@@ -111,10 +111,11 @@ class MinHasher:
         shingle_set = shingles(text, self.config.shingle_words)
         if not shingle_set:
             return None
-        hashes = np.fromiter(
-            (_hash32(s) for s in shingle_set), dtype=np.uint64, count=len(shingle_set)
-        )
-        permuted = (np.outer(self._a, hashes) + self._b[:, None]) % _MERSENNE & _MASK32
+        hashes = np.array([_hash32(s) for s in shingle_set], dtype=np.uint64)
+        permuted = np.multiply.outer(self._a, hashes)
+        permuted += self._b[:, None]
+        _mod_mersenne(permuted)
+        permuted &= _MASK32
         result: Signature = permuted.min(axis=1).astype(np.uint32)
         return result
 
@@ -133,6 +134,15 @@ class MinHasher:
             )
             for band in range(self.config.bands)
         )
+
+
+def _mod_mersenne(values: npt.NDArray[np.uint64]) -> None:
+    """``values %= 2**61 - 1``, in place, without a division: for x < 2**64,
+    x = high * 2**61 + low is congruent to high + low, which is below 2 * (2**61 - 1)."""
+    high = values >> np.uint64(61)
+    values &= _MERSENNE
+    values += high
+    np.subtract(values, _MERSENNE, out=values, where=values >= _MERSENNE)
 
 
 def similarity(a: Signature, b: Signature) -> float:
@@ -154,10 +164,18 @@ def from_bytes(data: bytes) -> Signature:
 def best_match(
     signature: Signature, candidates: Iterable[tuple[str, Signature]], threshold: float
 ) -> tuple[str, float] | None:
-    """The most similar candidate at or above ``threshold`` (first one on a tie), or ``None``."""
+    """The most similar candidate at or above ``threshold`` (first one on a tie), or ``None``.
+
+    The scores are those of :func:`similarity`, computed for all candidates at once."""
+    pairs = list(candidates)
+    if not pairs:
+        return None
+    if any(other.shape != signature.shape for _, other in pairs):
+        raise ConfigurationError("signatures of different lengths cannot be compared")
+    equal = np.count_nonzero(np.stack([other for _, other in pairs]) == signature, axis=1)
     best: tuple[str, float] | None = None
-    for key, other in candidates:
-        score = similarity(signature, other)
+    for (key, _), count in zip(pairs, equal.tolist(), strict=True):
+        score = count / len(signature)
         if score >= threshold and (best is None or score > best[1]):
             best = (key, score)
     return best

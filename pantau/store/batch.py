@@ -3,8 +3,8 @@ and what the store already had of them (looked up once per batch, not once per a
 
 Later articles of a batch must see the earlier ones (a republished copy two lines further down
 joins their story; the same event reported twice merges), so the batch indexes its pending
-articles' LSH buckets and signatures and its pending events' merge keys in memory; the database
-answers for everything written before the batch.
+articles' LSH buckets and signatures and its pending events' merge keys in memory; what was
+written before the batch is found by :mod:`pantau.store.candidates`.
 """
 
 from __future__ import annotations
@@ -39,6 +39,12 @@ class Pending:
     """Story → articles of the batch added to its index."""
     new_clusters: set[str] = field(default_factory=set)
     event_keys: list[tuple[str, MergeKey]] = field(default_factory=list)
+    """Cluster and merge key of each pending event (in the order of ``events``)."""
+    by_actors: dict[tuple[str, str], dict[MergeKey, dict[str, tuple[int, int]]]] = field(
+        default_factory=dict
+    )
+    """Type and actor key → merge key → cluster → how many pending events with that merge key
+    it has, and the position of the first one (events with equal keys merge alike)."""
 
     def reset(self) -> None:
         """Empty the batch (its rows were inserted)."""
@@ -51,10 +57,20 @@ class Pending:
         shared = Counter(a for b in set(buckets) for a in self.bucket_index.get(b, ()))
         return [article for article, _ in shared.most_common(limit)]
 
-    def members(self, key: MergeKey) -> list[tuple[str, MergeKey]]:
-        """Pending events that could merge with ``key`` (same type and actors)."""
-        wanted = key.actor_key
-        return [(c, k) for c, k in self.event_keys if k.type == key.type and k.actor_key == wanted]
+    def add_event(self, row: dict[str, Any], key: MergeKey) -> None:
+        """An event row to insert (with its ``cluster_id``) and its merge key."""
+        cluster = row["cluster_id"]
+        position = len(self.event_keys)
+        self.events.append(row)
+        self.event_keys.append((cluster, key))
+        clusters = self.by_actors.setdefault((key.type, row["actor_key"]), {}).setdefault(key, {})
+        count, first = clusters.get(cluster, (0, position))
+        clusters[cluster] = (count + 1, first)
+
+    def members(self, key: MergeKey, actor_key: str) -> dict[MergeKey, dict[str, tuple[int, int]]]:
+        """Pending events that could merge with ``key`` (same type and ``actor_key``), grouped
+        (see ``by_actors``)."""
+        return self.by_actors.get((key.type, actor_key), {})
 
 
 @dataclass(slots=True)

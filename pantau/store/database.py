@@ -7,7 +7,9 @@ SQLite
     so two ingests into one file take turns.
 PostgreSQL
     ``postgresql://user@host/db`` (the ``+psycopg`` driver is added); every write transaction
-    takes a transaction-scoped advisory lock, so two writers take turns the same way.
+    takes a transaction-scoped advisory lock, so two writers take turns the same way. Large
+    values (an article's texts and record) are compressed with lz4 when the server has it:
+    several times less server time than the default pglz, for a few percent more space.
 
 :func:`migrate` applies the Alembic migrations in ``pantau/migrations`` when the database is
 not at the newest revision, under the same writer lock.
@@ -90,7 +92,9 @@ def create(url: str, *, busy_timeout: float = 60.0) -> Engine:
         )
         _sqlite_settings(engine, busy_timeout)
         return engine
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    _postgresql_settings(engine)
+    return engine
 
 
 def _sqlite_settings(engine: Engine, busy_timeout: float) -> None:
@@ -108,6 +112,20 @@ def _sqlite_settings(engine: Engine, busy_timeout: float) -> None:
     def _begin(connection: Connection) -> None:
         readonly = connection.get_execution_options().get(READONLY, False)
         connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+
+def _postgresql_settings(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT 'lz4' = ANY(enumvals) FROM pg_settings"
+                " WHERE name = 'default_toast_compression'"
+            )
+            row = cursor.fetchone()
+            if row and row[0]:
+                cursor.execute("SET default_toast_compression = lz4")
+        dbapi_connection.commit()
 
 
 def lock_writer(connection: Connection) -> None:

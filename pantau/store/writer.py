@@ -18,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -27,20 +28,18 @@ from sqlalchemy import (
     Engine,
     bindparam,
     delete,
-    func,
     insert,
     select,
-    true,
-    update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
-from pantau.merge import MergeConfig, MergeKey, choose_cluster
+from pantau.merge import MergeConfig
 from pantau.store import tables as t
 from pantau.store.batch import Known, Pending
 from pantau.store.database import writing
 from pantau.store.errors import DatabaseError, StoreError, UnstorableArticleError
+from pantau.store.memory import Memory
 from pantau.store.rows import PreparedArticle, PreparedEvent
 from pantau.stories import StoryConfig, best_match, from_bytes
 
@@ -104,36 +103,27 @@ class Writer:
         self.engine = engine
         self.stories = stories
         self.merge = merge
-        a, b, e, c, s = t.articles, t.story_buckets, t.events, t.event_clusters, t.stories
+        a, s = t.articles, t.stories
         ids: Any = bindparam("ids", expanding=True)
         self._existing = select(a.c.id, a.c.record_hash, a.c.created_at).where(a.c.id.in_(ids))
         self._owners = select(a.c.url, a.c.id).where(a.c.url.in_(bindparam("urls", expanding=True)))
         self._stories_in = select(s.c.id).where(s.c.id.in_(ids))
-        self._clusters_in = select(c.c.id).where(c.c.id.in_(ids))
-        shared = func.count().label("shared")
-        best = (
-            select(b.c.article_id, shared)
-            .where(b.c.bucket.in_(bindparam("buckets", expanding=True)))
-            .group_by(b.c.article_id)
-            .order_by(shared.desc(), b.c.article_id)
-            .limit(stories.max_candidates)
-            .subquery()
-        )
-        self._candidates = select(a.c.id, a.c.minhash, a.c.story_id, s.c.indexed_count).select_from(
-            a.join(best, best.c.article_id == a.c.id).join(s, s.c.id == a.c.story_id)
-        )
-        self._indexed_count = select(s.c.indexed_count).where(s.c.id == bindparam("id"))
-        self._members = (
-            select(e.c.cluster_id, e.c.date, e.c.date_precision, e.c.gazetteer_id,
-                   e.c.latitude, e.c.longitude)
-            .where(
-                e.c.type == bindparam("type"),
-                e.c.actor_key == bindparam("actor_key"),
-                e.c.date_start <= bindparam("last"),
-                e.c.date_end >= bindparam("first"),
-            )
-            .order_by(e.c.created_at, e.c.id)
-        )  # fmt: skip
+        self._clusters_in = select(t.event_clusters.c.id).where(t.event_clusters.c.id.in_(ids))
+        self._memory = Memory(stories, merge)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """One write transaction; what the writer learns in it is remembered if it commits."""
+        memory = self._memory
+        try:
+            with writing(self.engine) as connection:
+                memory.begin(connection)
+                yield connection
+                upsert(connection, t.meta, [memory.stamp()], ["key"])
+        except BaseException:
+            memory.forget()
+            raise
+        memory.committed()
 
     def write(self, items: Sequence[Item]) -> list[Written]:
         """Write ``items`` in one transaction; if it fails, one transaction per item.
@@ -144,7 +134,7 @@ class Writer:
         if not items:
             return []
         try:
-            with writing(self.engine) as connection:
+            with self._writing() as connection:
                 return self._write_all(connection, items)
         except (SQLAlchemyError, StoreError) as e:
             if len(items) > 1:
@@ -157,27 +147,29 @@ class Writer:
                 raise UnstorableArticleError(f"cannot store article {item.article.id}: {e}") from e
             failed = Failed(item.key, item.fingerprint, f"{type(e).__name__}: {e}", "store")
             try:
-                with writing(self.engine) as connection:
+                with self._writing() as connection:
                     return self._write_all(connection, [failed])
             except SQLAlchemyError as again:
                 raise DatabaseError(f"cannot write to the database: {again}") from again
 
     def delete(self, article_id: str) -> bool:
         """Delete one article with its events; ``False`` when there is none."""
-        with writing(self.engine) as connection:
+        with self._writing() as connection:
             a = t.articles
             if connection.execute(select(a.c.id).where(a.c.id == article_id)).first() is None:
                 return False
             now, touched = _now(), _Touched()
             self._delete_article(connection, article_id, touched)
-            self._refresh(connection, touched, now)
+            self._refresh(connection, touched, now, [], [])
         return True
 
     def _write_all(self, connection: Connection, items: Sequence[Item]) -> list[Written]:
         now = _now()
         touched = _Touched()
         pending = Pending()
-        known = self._known(connection, [i.article for i in items if isinstance(i, Stored)])
+        articles = [i.article for i in items if isinstance(i, Stored)]
+        known = self._known(connection, articles)
+        self._prefetch(connection, articles)
         results: list[Written] = []
         for item in items:
             if isinstance(item, Failed):
@@ -185,10 +177,33 @@ class Writer:
             else:
                 status = self._put(connection, item.article, now, touched, pending, known)
                 results.append(Written(item.key, item.article.id, status))
+        self._remember(pending, now)
+        rows = pending.articles, pending.events  # the flush starts new lists
         self._flush(connection, pending)
-        self._refresh(connection, touched, now)
+        self._refresh(connection, touched, now, *rows)
         self._ledger(connection, items, results, now)
         return results
+
+    def _prefetch(self, connection: Connection, articles: list[PreparedArticle]) -> None:
+        """Load the story and cluster candidates of a batch's articles: a few queries."""
+        self._memory.stories.prefetch(
+            connection, (p.buckets for p in articles if p.buckets and p.row["minhash"] is not None)
+        )
+        self._memory.clusters.prefetch(
+            connection,
+            ((e.key.type, e.row["actor_key"], e.key) for p in articles for e in p.events),
+        )
+
+    def _remember(self, pending: Pending, now: dt.datetime) -> None:
+        """Add the batch's indexed articles and dated events to the candidates."""
+        stories = self._memory.stories
+        for bucket in pending.buckets:
+            article = bucket["article_id"]
+            stories.add(article, pending.signatures[article], pending.story_of[article],
+                        bucket["bucket"])  # fmt: skip
+        clusters = self._memory.clusters
+        for row, (cluster, key) in zip(pending.events, pending.event_keys, strict=True):
+            clusters.add(key, row["actor_key"], cluster, (now, row["id"]))
 
     def _known(self, connection: Connection, articles: list[PreparedArticle]) -> Known:
         """What the database holds of the batch's articles, stories and clusters: four queries."""
@@ -230,6 +245,7 @@ class Writer:
             return "unchanged"  # twice in one batch
         if same is not None or (article.url is not None and article.url in pending.urls):
             self._flush(connection, pending)  # rare: let the database see the batch so far
+            self._memory.forget()
             known.stale = True
         if known.stale:
             self._refreshed(connection, known, article)
@@ -268,9 +284,8 @@ class Writer:
         for event in article.events:
             cluster = self._assign_cluster(connection, event, now, pending, known)
             touched.clusters.add(cluster)
-            pending.events.append({**event.row, "cluster_id": cluster, "created_at": now})
+            pending.add_event({**event.row, "cluster_id": cluster, "created_at": now}, event.key)
             pending.actors.extend(event.actors)
-            pending.event_keys.append((cluster, event.key))
         return status
 
     def _flush(self, connection: Connection, pending: Pending) -> None:
@@ -294,6 +309,7 @@ class Writer:
             connection.execute(select(e.c.cluster_id).where(e.c.article_id == article_id)).scalars()
         )
         connection.execute(delete(a).where(a.c.id == article_id))  # events, buckets cascade
+        self._memory.forget()
         if story is not None:
             touched.stories.add(story)
 
@@ -312,32 +328,29 @@ class Writer:
         indexable = bool(article.buckets) and minhash is not None
         if indexable:
             signature = from_bytes(minhash)
-            rows = connection.execute(self._candidates, {"buckets": sorted(set(article.buckets))})
+            stories = self._memory.stories
             story_of: dict[str, str] = {}
-            indexed: dict[str, int] = {}
             candidates = []
-            for row in rows:
-                if row.minhash is not None and row.story_id is not None:
-                    story_of[row.id] = row.story_id
-                    indexed[row.story_id] = row.indexed_count
-                    candidates.append((row.id, from_bytes(row.minhash)))
+            for other, other_signature, other_story in stories.candidates(
+                connection, article.buckets
+            ):
+                story_of[other] = other_story
+                candidates.append((other, other_signature))
             for other in pending.candidates(article.buckets, self.stories.max_candidates):
                 story_of[other] = pending.story_of[other]
                 candidates.append((other, pending.signatures[other]))
             match = best_match(signature, candidates, self.stories.threshold)
             if match is not None:
-                story = str(story_of[match[0]])
-                if story not in indexed:
-                    stored = connection.execute(self._indexed_count, {"id": story}).scalar()
-                    indexed[story] = int(stored or 0)
-                full = indexed[story] + pending.indexed[story] >= self.stories.max_indexed
-                return story, not full
+                story = story_of[match[0]]
+                indexed = stories.indexed_count(connection, story) + pending.indexed[story]
+                return story, indexed < self.stories.max_indexed
         if article.id not in known.stories and article.id not in pending.new_stories:
             pending.stories.append(
                 {"id": article.id, "article_count": 0, "indexed_count": 0, "created_at": now,
                  "updated_at": now}
             )  # fmt: skip
             pending.new_stories.add(article.id)
+            self._memory.tallies.new_story(article.id)
         return article.id, indexable
 
     # events
@@ -353,18 +366,10 @@ class Writer:
         key = event.key
         span = key.period
         if span is not None:
-            window = dt.timedelta(days=self.merge.window_days)
-            rows = connection.execute(
-                self._members,
-                {"type": key.type, "actor_key": key.actor_key, "last": span[1] + window,
-                 "first": span[0] - window},
-            )  # fmt: skip
-            members = [
-                (r.cluster_id, MergeKey(key.type, key.sources, key.targets, r.gazetteer_id,
-                                        r.latitude, r.longitude, r.date, r.date_precision))
-                for r in rows
-            ]  # fmt: skip
-            chosen = choose_cluster(key, members + pending.members(key), self.merge)
+            actor_key = event.row["actor_key"]
+            chosen = self._memory.clusters.choose(
+                connection, key, actor_key, pending.members(key, actor_key)
+            )
             if chosen is not None:
                 return chosen
         cluster = str(event.row["id"])
@@ -376,50 +381,27 @@ class Writer:
              "source_count": 0, "story_count": 0, "created_at": now, "updated_at": now}
         )  # fmt: skip
         pending.new_clusters.add(cluster)
+        self._memory.tallies.new_cluster(cluster)
         return cluster
 
     # counts
 
-    def _refresh(self, connection: Connection, touched: _Touched, now: dt.datetime) -> None:
-        """Recount the touched stories and merged events; delete the ones left empty."""
-        a, e, c, s = t.articles, t.events, t.event_clusters, t.stories
-        members = select(func.count()).where(a.c.story_id == s.c.id).scalar_subquery()
-        indexed = (
-            select(func.count()).where(a.c.story_id == s.c.id, a.c.indexed == true())
-        ).scalar_subquery()
-        for chunk in _chunks(sorted(touched.stories)):
-            connection.execute(
-                update(s)
-                .where(s.c.id.in_(chunk))
-                .values(article_count=members, indexed_count=indexed, updated_at=now)
-            )
-            connection.execute(delete(s).where(s.c.id.in_(chunk), s.c.article_count == 0))
-        of_cluster = e.c.cluster_id == c.c.id
-
-        def aggregate(expression: Any) -> Any:
-            return select(expression).where(of_cluster).scalar_subquery()
-
-        stories = (
-            select(func.count(a.c.story_id.distinct()))
-            .select_from(e.join(a, a.c.id == e.c.article_id))
-            .where(of_cluster)
-            .scalar_subquery()
-        )
-        for chunk in _chunks(sorted(touched.clusters)):
-            connection.execute(
-                update(c)
-                .where(c.c.id.in_(chunk))
-                .values(
-                    event_count=aggregate(func.count()),
-                    article_count=aggregate(func.count(e.c.article_id.distinct())),
-                    source_count=aggregate(func.count(e.c.source_key.distinct())),
-                    story_count=stories,
-                    date_start=aggregate(func.min(e.c.date_start)),
-                    date_end=aggregate(func.max(e.c.date_end)),
-                    updated_at=now,
-                )
-            )
-            connection.execute(delete(c).where(c.c.id.in_(chunk), c.c.event_count == 0))
+    def _refresh(
+        self,
+        connection: Connection,
+        touched: _Touched,
+        now: dt.datetime,
+        articles: list[dict[str, Any]],
+        events: list[dict[str, Any]],
+    ) -> None:
+        """Recount the touched stories and merged events (the batch's last rows, ``articles``
+        and ``events``, just inserted); delete the ones left empty."""
+        tallies = self._memory.tallies
+        tallies.update(connection, stories=touched.stories, clusters=touched.clusters,
+                       articles=articles, events=events, now=now)  # fmt: skip
+        for story in touched.stories:
+            counted = tallies.stories.get(story)
+            self._memory.stories.recounted(story, counted.indexed if counted else None)
 
     # ledger
 
