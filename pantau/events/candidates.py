@@ -21,7 +21,7 @@ from pantau.events.lexicon import TriggerEntry, TriggerMatch
 from pantau.events.location import Spot
 from pantau.events.modality import Reading
 from pantau.events.morphology import Voice
-from pantau.events.roles import Participant, Roles, Scene
+from pantau.events.roles import Participant, Roles
 
 __all__ = [
     "ON_THE_GROUND",
@@ -145,8 +145,6 @@ class ArticleState:
     protest_article: bool = False
     initials: dict[str, EventActor] = field(default_factory=dict)
     government: EventActor | None = None
-    scenes: dict[str, Scene] = field(default_factory=dict)
-    """The scene of each trigger type (see :meth:`pantau.events.scene.Scenes.scene`)."""
 
 
 def union(a: Sequence[Participant], b: Sequence[Participant]) -> list[Participant]:

@@ -45,15 +45,9 @@ class Scenes:
     def scene(self, view: SentenceView, state: ArticleState, type_: str) -> Scene:
         """The scene of sentence ``view`` for a trigger of type ``type_``.
 
-        A scene reads the article's state when it is asked, not when it is built, and no
-        sentence changes it: one per type serves the whole article (``state.scenes``).
+        (Not kept in ``state``: its closures refer to ``state``, and the cycle would leave
+        every sentence of the article to the cyclic garbage collector.)
         """
-        found = state.scenes.get(type_)
-        if found is None:
-            found = state.scenes[type_] = self._scene(state, type_)
-        return found
-
-    def _scene(self, state: ArticleState, type_: str) -> Scene:
         article = state.article
 
         def speaker_body(v: SentenceView, k: int) -> EventActor | None:
