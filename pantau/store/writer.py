@@ -95,8 +95,9 @@ def _now() -> dt.datetime:
 class Writer:
     """Writes batches of :class:`Stored` and :class:`Failed` items into a store's database.
 
-    The statements are built once, here; each batch costs a few queries of its own plus, per
-    article, one LSH look-up (and one per event with a date), then one multi-row insert per table.
+    Each batch costs a few queries: what the database holds of its articles, and the story and
+    cluster candidates the writer does not remember (:mod:`pantau.store.memory`); then one
+    multi-row insert per table and one multi-row update of the counts per counted table.
     """
 
     def __init__(self, engine: Engine, *, stories: StoryConfig, merge: MergeConfig) -> None:
