@@ -4,7 +4,9 @@ The articles are built from the bundled samples' paragraphs (deterministic for a
 figures can be re-run anywhere: ``pantau benchmark``. Four samples give a small vocabulary, which
 flatters the per-word tables of the entity tagger; ``pantau benchmark --paragraphs PATH`` builds
 the articles from other articles' paragraphs instead (e.g. the gold corpora under ``tests/``).
-Time is wall-clock on one process (one core); memory is the process's peak resident set size.
+Time is the CPU time of this one process (``time.process_time``: one core), so that other work on
+a shared machine disturbs the figure less than wall-clock time would; memory is the process's peak
+resident set size.
 """
 
 from __future__ import annotations
@@ -154,10 +156,10 @@ def run(
         if progress:
             progress(f"{name}: {len(inputs)} articles")
         process(inputs[0])  # warm up
-        start = time.perf_counter()
+        start = time.process_time()
         for item in inputs:
             process(item)
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         mean = sum(len(i) for i in inputs) / len(inputs)
         results.append(BenchmarkResult(name, len(inputs), elapsed, mean))
     return results

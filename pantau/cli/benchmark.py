@@ -35,8 +35,8 @@ def benchmark_command(
             count=articles, html_count=html, pipeline_count=pipeline, seed=seed,
             sources=paragraphs or (), progress=console.log,
         )  # fmt: skip
-    table = Table(title="pantau benchmark (one process, one core)")
-    for column in ("stage", "articles", "mean chars", "seconds", "articles/s"):
+    table = Table(title="pantau benchmark (one process, one core, CPU time)")
+    for column in ("stage", "articles", "mean chars", "CPU seconds", "articles/s"):
         table.add_column(column, justify="right" if column != "stage" else "left")
     for r in results:
         table.add_row(
