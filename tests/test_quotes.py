@@ -531,6 +531,25 @@ def test_find_never_raises(
             assert 0 <= quote.speaker_start < quote.speaker_end <= len(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["juga", "Pun", "lebih", "lanjut", "ſudah", "juGA", "X", "İ", "(", ",", "\n"]
+        ),
+        max_size=20,
+    ).map(" ".join),
+    st.integers(min_value=0, max_value=10),
+)
+def test_adverbs_before_the_end_as_the_pattern_finds_them(
+    finder: QuoteFinder, text: str, start: int
+) -> None:
+    """The cheap test of the last word never hides adverbs the pattern would find."""
+    found = finder._trailing_adverbs.search(text, max(start, len(text) - 40), len(text))
+    expected = found.start() if found else len(text)
+    assert finder._before_adverbs(text, start, len(text)) == expected
+
+
 def test_gold_scores_hold_their_floors(finder: QuoteFinder) -> None:
     scores = score_quotes(GOLD, finder=finder)
     assert scores.articles >= 30 and scores.gold >= 90
