@@ -55,3 +55,9 @@ def test_run_times_every_stage(tmp_path: Path) -> None:
     results = run(count=10, html_count=10, pipeline_count=10, sources=[source])
     assert [r.articles for r in results] == [10, 10, 10, 10]
     assert all(r.seconds > 0 and r.per_second > 0 and r.mean_chars > 2000 for r in results)
+    whole = results[-1]
+    names = [name for name, _ in whole.parts]
+    assert names == ["reader", "entities", "actors", "places", "quotes", "events"]
+    assert all(seconds > 0 for _, seconds in whole.parts)
+    assert sum(seconds for _, seconds in whole.parts) <= whole.seconds
+    assert not any(r.parts for r in results[:-1])

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from pantau.benchmark import peak_memory_mb, run
+from pantau.benchmark import BenchmarkResult, peak_memory_mb, run
 from pantau.cli._common import user_errors
 
 
@@ -43,5 +43,24 @@ def benchmark_command(
             r.name, str(r.articles), f"{r.mean_chars:,.0f}", f"{r.seconds:.2f}",
             f"{r.per_second:,.0f}",
         )  # fmt: skip
-    Console().print(table)
-    Console().print(f"peak resident memory: {peak_memory_mb():,.0f} MB")
+    out = Console()
+    out.print(table)
+    for r in results:
+        if r.parts:
+            out.print(_parts_table(r))
+    out.print(f"peak resident memory: {peak_memory_mb():,.0f} MB")
+
+
+def _parts_table(result: BenchmarkResult) -> Table:
+    """Where the time of one pipeline run goes: each step's CPU time per article and share."""
+    table = Table(title=f"{result.name}: each step")
+    for column in ("step", "ms per article", "articles/s", "share"):
+        table.add_column(column, justify="right" if column != "step" else "left")
+    total = sum(seconds for _, seconds in result.parts) or 1.0
+    for name, seconds in result.parts:
+        per_article = seconds / result.articles
+        table.add_row(
+            name, f"{per_article * 1000:.2f}",
+            f"{1 / per_article:,.0f}" if per_article else "-", f"{seconds / total:.0%}",
+        )  # fmt: skip
+    return table

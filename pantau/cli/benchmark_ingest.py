@@ -38,7 +38,10 @@ def benchmark_ingest_command(
             progress=console.log,
         )
     table = Table(title=f"pantau ingest benchmark ({articles:,} generated articles)")
-    columns = ("database", "stored", "failed", "s", "art./s", "workers", "per core", "MB/1k art.")
+    columns = (
+        "database", "stored", "failed", "s", "art./s", "workers", "per core", "MB/1k art.",
+        "CPU ms/art. parent", "CPU ms/art. workers",
+    )  # fmt: skip
     for column in columns:
         table.add_column(column, justify="left" if column == "database" else "right")
     for r in results:
@@ -51,8 +54,14 @@ def benchmark_ingest_command(
             str(r.workers),
             f"{r.per_core:,.0f}",
             f"{r.bytes_per_1000 / 1e6:,.2f}",
+            *(f"{ms:.2f}" for ms in r.cpu_ms_per_article),
         )
     Console().print(table)
+    Console().print(
+        "per core: articles/s over the workers (one per core by default); CPU ms: the parent "
+        "reads input and writes the database, the workers run the pipeline (start-up included); "
+        "a database server's own CPU is not in either"
+    )
     own, worker = peak_memory_mb()
     Console().print(
         f"peak resident memory: {own:,.0f} MB (parent), {worker:,.0f} MB (largest worker)"

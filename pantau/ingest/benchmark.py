@@ -42,6 +42,10 @@ class IngestFigures:
     seconds: float
     workers: int
     bytes_per_1000: float
+    parent_cpu: float = 0.0
+    """CPU seconds of this process (reading the input, writing the database)."""
+    workers_cpu: float = 0.0
+    """CPU seconds of the worker processes (the pipeline, the rows), start-up included."""
 
     @property
     def per_second(self) -> float:
@@ -50,6 +54,12 @@ class IngestFigures:
     @property
     def per_core(self) -> float:
         return self.per_second / max(1, self.workers)
+
+    @property
+    def cpu_ms_per_article(self) -> tuple[float, float]:
+        """CPU milliseconds per stored article in this process and in the workers."""
+        count = max(1, self.stored)
+        return self.parent_cpu / count * 1000, self.workers_cpu / count * 1000
 
 
 def write_corpus(path: Path, count: int, *, seed: int = 0) -> Path:
@@ -126,6 +136,7 @@ def run(
             with temporary_database(target, folder) as db:
                 say(f"ingesting into {display_url(resolve_url(db))}")
                 store = Store(db)
+                own, children = _cpu()
                 start = time.perf_counter()
                 report = ingest(
                     [corpus],
@@ -135,6 +146,7 @@ def run(
                     processor_factory=processor_factory,
                 )
                 seconds = time.perf_counter() - start
+                own_after, children_after = _cpu()
                 stored = report.inserted + report.updated + report.unchanged
                 size = database_bytes(store)
                 store.close()
@@ -147,9 +159,19 @@ def run(
                     seconds=seconds,
                     workers=report.workers,
                     bytes_per_1000=size / max(1, stored) * 1000,
+                    parent_cpu=own_after - own,
+                    workers_cpu=children_after - children,
                 )
             )
     return results
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process and of its finished children: the pool's
+    workers are joined when ``ingest`` returns, so their time is counted then."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def peak_memory_mb() -> tuple[float, float]:
