@@ -133,11 +133,20 @@ def test_districts_far_from_their_regency_are_moved_to_it(gazetteer: Gazetteer) 
         ["Den Haag", "The Hague"],
         ["Timika", "Kota Timika"],
         ["Jogja", "Yogyakarta"],
+        ["Nuseirat", "An-Nuseirat", "Kamp Pengungsi Nuseirat"],
+        ["Beit Hanoun", "Beit Hanun"],
     ],
 )
 def test_exonyms_point_to_one_entry(gazetteer: Gazetteer, names: list[str]) -> None:
     ids = {gazetteer.lookup(n)[0].id for n in names}
     assert len(ids) == 1, ids
+
+
+@pytest.mark.parametrize("name", ["Nuseirat", "Bureij", "Maghazi", "Beit Hanoun", "Al-Mawasi"])
+def test_gaza_camps_and_towns_are_in_the_gaza_strip(gazetteer: Gazetteer, name: str) -> None:
+    (entry,) = gazetteer.lookup(name)
+    assert (entry.country, entry.admin1) == ("PS", "Jalur Gaza")
+    assert 31.2 < entry.latitude < 31.6 and 34.2 < entry.longitude < 34.6
 
 
 @pytest.mark.parametrize(
