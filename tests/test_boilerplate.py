@@ -350,7 +350,7 @@ def test_strip_trailing_removes_codes(
         "Serangan itu didukung koalisi pimpinan Amerika Serikat (AS)",
         "Kota itu dikuasai Pasukan Demokratik Suriah (SDF)",
         "Serangan terjadi pada Sabtu (7/10/2023)",
-        "Perintah itu datang langsung dari Listyo Sigit (Kapolri)",
+        "Perintah itu datang langsung dari Darmawan Hadi (Kapolri)",
         "Warga diminta tetap tenang, kata dia (eva/imk)",
         "Pelaku wajib membayar denda (dan/atau)",
         "Operasi dipimpin langsung oleh Danrem (Kolonel Inf Budi/Danrem)",

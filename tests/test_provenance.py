@@ -172,7 +172,7 @@ def test_find(finder: ProvenanceFinder, text: str, expected: list[tuple[str, str
         "Dilaporkan pula bahwa para militan menggali parit di sekitar kota.",
         "Kasus pelaporan Reuters itu ditutup.",
         "Mengutip pernyataan Kapolda, polisi menambah personel.",
-        "Ia mengutip Presiden Prabowo yang meminta aparat bertindak tegas.",
+        "Ia mengutip Presiden yang meminta aparat bertindak tegas.",
         "Seperti diberitakan sebelumnya, dua tersangka sudah ditahan.",
         "Menurut laporan Komnas HAM, ada pelanggaran prosedur.",
         "Sumber daya alam di kawasan itu melimpah.",

@@ -136,9 +136,9 @@ CASES = [
     ),
     (
         "speaker-before-colon",
-        "Menteri Luar Negeri Retno Marsudi menegaskan: “Indonesia menolak segala bentuk "
+        "Menteri Luar Negeri Ratna Kusumadewi menegaskan: “Indonesia menolak segala bentuk "
         "pendudukan.”",
-        [(D, "Retno Marsudi", "menegaskan", "Indonesia menolak segala bentuk")],
+        [(D, "Ratna Kusumadewi", "menegaskan", "Indonesia menolak segala bentuk")],
     ),
     (
         "kata-speaker-colon",
@@ -263,8 +263,8 @@ CASES = [
     ),
     (
         "menurut-apposition",
-        "Menurut Kapolda Papua, Irjen Pol Mathius D. Fakhiri, pelaku masih di hutan.",
-        [(I, "Irjen Pol Mathius D. Fakhiri", "menurut", "pelaku masih di hutan")],
+        "Menurut Kapolda Papua, Irjen Pol Albertus D. Rumbiak, pelaku masih di hutan.",
+        [(I, "Irjen Pol Albertus D. Rumbiak", "menurut", "pelaku masih di hutan")],
     ),
     *[
         (
@@ -370,9 +370,9 @@ CASES = [
     ),
     (
         "position-is-a-role-not-a-title",
-        "“Pelaku sudah kami tangkap,” kata Kapolda Papua Irjen Pol. Mathius Fakhiri kepada "
+        "“Pelaku sudah kami tangkap,” kata Kapolda Papua Irjen Pol. Albertus Rumbiak kepada "
         "wartawan di Jayapura.",
-        [(D, "Irjen Pol. Mathius Fakhiri", "kata", "Pelaku sudah kami tangkap")],
+        [(D, "Irjen Pol. Albertus Rumbiak", "kata", "Pelaku sudah kami tangkap")],
     ),
     (
         "particle-names",
@@ -584,7 +584,7 @@ def test_score_command_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_bench_command_on_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "artikel.txt"
     article.write_text(
-        "Jayapura (ANTARA) - Kapolda Papua Irjen Pol Mathius Fakhiri mengatakan dua pelaku "
+        "Jayapura (ANTARA) - Kapolda Papua Irjen Pol Albertus Rumbiak mengatakan dua pelaku "
         "ditangkap.\n“Keduanya kami tangkap di Sentani,” katanya.\n",
         encoding="utf-8",
     )

@@ -24,8 +24,8 @@ Indirect quotes
 Speakers
     A person is given with the title written right before the name (ranks, honorifics,
     ``Presiden``) and the fullest form of the name in the article: ``Kapten Davis`` → ``Kapten
-    Jeff Davis``. Positions are roles, not titles: ``Kapolda Papua Irjen Pol. Mathius Fakhiri``
-    → ``Irjen Pol. Mathius Fakhiri``. A speaker with no name is kept as written (``juru bicara
+    Jeff Davis``. Positions are roles, not titles: ``Kapolda Papua Irjen Pol. Albertus Rumbiak``
+    → ``Irjen Pol. Albertus Rumbiak``. A speaker with no name is kept as written (``juru bicara
     militer``, ``Kapolres``, ``polisi``), less a leading ``seorang``, a statement noun
     (``pernyataan UKMTO`` → ``UKMTO``) and adjuncts (``warga di lokasi`` → ``warga``).
     ``ia``, ``dia``, ``beliau`` and ``-nya`` (``katanya``, ``menurutnya``) stand for the last

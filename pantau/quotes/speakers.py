@@ -3,7 +3,7 @@
 A speaker with no name is kept as written (``juru bicara militer``, ``Kapolres``, ``polisi``),
 less a leading ``seorang``, a statement noun (``pernyataan UKMTO`` → ``UKMTO``) and adjuncts
 (``warga di lokasi`` → ``warga``). Positions are roles, not titles: ``Kapolda Papua Irjen Pol.
-Mathius Fakhiri`` → ``Irjen Pol. Mathius Fakhiri``. ``ia``, ``dia``, ``beliau`` and ``-nya``
+Albertus Rumbiak`` → ``Irjen Pol. Albertus Rumbiak``. ``ia``, ``dia``, ``beliau`` and ``-nya``
 (``katanya``, ``menurutnya``) stand for the last speaker, or for a person named after that
 speaker and before the pronoun (outside quotes).
 """
