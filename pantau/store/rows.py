@@ -1,6 +1,6 @@
 """An article turned into the rows the store writes: a pure function, run in ingest workers.
 
-The record is kept as JSON (:func:`pantau.schema.to_dict`) without its two texts, which have
+The record is kept as JSON (:func:`pantau.schema.compact_json`) without its two texts, which have
 their own columns (``text`` and ``source_text``); loading puts them back, so the record read from
 the store equals the one written. Events get one row each, with the columns the filters use, the
 evidence sentence as text and the event's own JSON.
@@ -17,7 +17,7 @@ from typing import Any
 
 from pantau.article import Article, Event
 from pantau.merge import MergeKey, merge_key, period
-from pantau.schema import to_dict
+from pantau.schema import compact_json, event_json
 from pantau.store.errors import UnstorableArticleError
 from pantau.stories import MinHasher, to_bytes
 
@@ -71,11 +71,9 @@ def prepare(
 ) -> PreparedArticle:
     """The rows of ``article``. Raises :class:`UnstorableArticleError` for NUL characters."""
     stamp = versions or Versions()
-    data = to_dict(article)
-    data.pop("text")
-    data.pop("source_text")
-    record = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    digest = hashlib.sha256(record.encode("utf-8"))
+    encoded = compact_json(article, without_texts=True)
+    record = encoded.decode("utf-8")
+    digest = hashlib.sha256(encoded)
     digest.update(b"\x00" + article.text.encode("utf-8"))
     signature = hasher.signature(article.text)
     codebook = stamp.codebook or next((e.codebook_version for e in article.events), None)
@@ -104,16 +102,13 @@ def prepare(
     }
     _check_nul(article.id, row)
     events = tuple(
-        _event(article, event, position, event_data)
-        for position, (event, event_data) in enumerate(
-            zip(article.events, data["events"], strict=True)
-        )
+        _event(article, event, position) for position, event in enumerate(article.events)
     )
     buckets = hasher.buckets(signature) if signature is not None else ()
     return PreparedArticle(article.id, article.url, row, events, buckets)
 
 
-def _event(article: Article, event: Event, position: int, data: dict[str, Any]) -> PreparedEvent:
+def _event(article: Article, event: Event, position: int) -> PreparedEvent:
     place = event.place
     bounds = period(event.date, event.date_precision)
     originals = article.original_outlets
@@ -152,7 +147,7 @@ def _event(article: Article, event: Event, position: int, data: dict[str, Any]) 
         "source_key": source,
         "actor_key": key.actor_key,
         "evidence": article.text[event.evidence_start : event.evidence_end],
-        "record": json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+        "record": event_json(event).decode("utf-8"),
         "codebook_version": event.codebook_version,
     }
     _check_nul(event.id, row)
