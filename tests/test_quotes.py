@@ -327,15 +327,15 @@ CASES = [
     # ---- speakers: pronouns, roles, fullest forms
     (
         "pronouns-ia-dia-beliau",
-        "Kapolda Metro Jaya Irjen Pol Karyoto mengatakan 8.000 personel dikerahkan.\n"
+        "Kapolda Metro Jaya Irjen Pol Sugiyarto mengatakan 8.000 personel dikerahkan.\n"
         "Ia menjelaskan pengamanan difokuskan di rumah ibadah.\n"
         "Dia menambahkan tidak ada ancaman spesifik.\n"
         "Beliau menegaskan warga bisa beribadah dengan tenang.",
         [
-            (I, "Irjen Pol Karyoto", "mengatakan", "8.000 personel"),
-            (I, "Irjen Pol Karyoto", "menjelaskan", "pengamanan difokuskan"),
-            (I, "Irjen Pol Karyoto", "menambahkan", "tidak ada ancaman"),
-            (I, "Irjen Pol Karyoto", "menegaskan", "warga bisa beribadah"),
+            (I, "Irjen Pol Sugiyarto", "mengatakan", "8.000 personel"),
+            (I, "Irjen Pol Sugiyarto", "menjelaskan", "pengamanan difokuskan"),
+            (I, "Irjen Pol Sugiyarto", "menambahkan", "tidak ada ancaman"),
+            (I, "Irjen Pol Sugiyarto", "menegaskan", "warga bisa beribadah"),
         ],
     ),
     (

@@ -278,10 +278,10 @@ CASES = [
         id="military-rank-chain",
     ),
     pytest.param(
-        "Kapolda Irjen. Pol. Karyoto mengatakan tersangka ditangkap Kamis (15/6) dini hari. "
+        "Kapolda Irjen. Pol. Sugiyarto mengatakan tersangka ditangkap Kamis (15/6) dini hari. "
         "Penangkapan dipimpin Kombes. Pol. Hengki Haryadi.",
         [
-            "Kapolda Irjen. Pol. Karyoto mengatakan tersangka ditangkap Kamis (15/6) dini hari.",
+            "Kapolda Irjen. Pol. Sugiyarto mengatakan tersangka ditangkap Kamis (15/6) dini hari.",
             "Penangkapan dipimpin Kombes. Pol. Hengki Haryadi.",
         ],
         id="police-irjen-kombes",
