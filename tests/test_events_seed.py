@@ -138,3 +138,19 @@ def test_every_event_has_an_acled_type_and_a_claim(article: Article) -> None:
         assert event.acled_type is not None
         assert event.claim_source
         assert event.codebook_version
+
+
+def test_the_docs_show_what_the_seed_article_gives_now(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/events.md prints the seed article's events with a script: run it, compare."""
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "events.md").read_text(encoding="utf-8")
+    section = docs[docs.index("## Example: the seed article") :]
+    shown = section[section.index("```text\n") + len("```text\n") :]
+    shown = shown[: shown.index("```")]
+    script = section[section.index("```python\n") + len("```python\n") :]
+    script = script[: script.index("```")]
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    exec(compile(script, "docs/events.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert printed == shown, "regenerate the example in docs/events.md with its script"
