@@ -265,6 +265,7 @@ class EventExtractor:
                 cand.type,
                 quotes,
                 article.entities,
+                act=entry.act,
             )
             cand.background = cand.background_cue or self.episodes.old(cand, state, main=None)
             if cand.anaphoric:
