@@ -134,22 +134,35 @@ class Episodes:
         kept: list[Candidate] = []
         for cand in state.candidates:
             host = next((e for e in reversed(kept) if self._restates(e, cand)), None)
+            if host is None and cand.alluded:
+                # "Iran mengutuk serangan Israel": the attack told before, named as an object
+                host = self._named_back(kept, cand)
             if host is None:
                 kept.append(cand)
             else:
                 self._absorb(host, cand)
         for ana in state.anaphors:
-            host = next(
-                (
-                    e
-                    for e in reversed(kept)
-                    if e.type == ana.type and e.match.start < ana.match.start
-                ),
-                None,
-            )
+            host = self._named_back(kept, ana)
             if host is not None:
                 self._absorb(host, ana)
         state.candidates = kept
+
+    def _named_back(self, kept: list[Candidate], cand: Candidate) -> Candidate | None:
+        """The event a named-back trigger (``serangan tersebut``) refers to: the latest of its
+        type before it, in the main clause of its sentence rather than in a clause of time
+        (``…, sehari setelah drone Houthi menghantam …``)."""
+        earlier = [
+            e
+            for e in kept
+            if e.type == cand.type
+            and e.match.start < cand.match.start
+            and e.sentence < cand.sentence + (0 if cand.alluded else 1)
+        ]
+        if not earlier:
+            return None
+        last = max(e.sentence for e in earlier)
+        here = [e for e in earlier if e.sentence == last]
+        return ([e for e in here if not e.subordinate] or here)[-1]
 
     def _restates(self, a: Candidate, b: Candidate) -> bool:
         """Is ``b`` (later) the event ``a`` told again?"""
@@ -447,7 +460,8 @@ class Episodes:
                 if finer is not None:  # "Sekretaris Daerah Provinsi Sulawesi Selatan": Makassar
                     cand.place = finer
             return
-        if cand.seat is not None:
+        if cand.seat is not None and cand.type not in ("AGREE", "CONCEDE"):
+            # a promise or concession happens where the promised act does, not at the seat
             cand.place = cand.seat
             return
         statement = cand.type in STATEMENTS or cand.type == "CONSULT"
@@ -456,7 +470,10 @@ class Episodes:
                 (
                     e
                     for e in reversed(earlier)
-                    if e.place is not None and e.main and cand.sentence - e.sentence <= 3
+                    if e.place is not None
+                    and e.main
+                    and e.roles.sources
+                    and cand.sentence - e.sentence <= 3
                 ),
                 None,
             )
