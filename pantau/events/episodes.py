@@ -158,6 +158,8 @@ class Episodes:
             and e.match.start < cand.match.start
             and e.sentence < cand.sentence + (0 if cand.alluded else 1)
         ]
+        if cand.alluded and cand.date is not None:
+            earlier = [e for e in earlier if e.date is None or e.date == cand.date]
         if not earlier:
             return None
         last = max(e.sentence for e in earlier)

@@ -61,6 +61,9 @@ _INSTRUMENT_ORDER = (
     "firearms", "primitive",
 )  # fmt: skip
 _MODE_RANK = {"riot": 2}
+_INVOLVED = frozenset({"yang", "diduga", "dituduh", "disebut"})
+_THREAT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "SANCTION"})
+"""Acts announced under a condition (``akan mogok jika …``) are threats (gold conventions)."""
 
 
 class EventExtractor:
@@ -108,6 +111,11 @@ class EventExtractor:
         self.demonstratives: PhraseSet = g["demonstratives"]
         self.additive: PhraseSet = g["additive"]
         self.trend_verbs: PhraseSet = g["trend_verbs"]
+        self.clause_openers = PhraseSet(
+            " ".join(p)
+            for key in ("subordinators", "conditional", "purpose")
+            for p in g[key].phrases
+        )
         self.deny_verbs: PhraseSet = m["deny_verbs"]
         self.instruments = [
             (mode, self.patterns.instruments[mode])
@@ -122,6 +130,7 @@ class EventExtractor:
             if entry.type == "PROTEST" and not entry.source_kind
         )
         self.protesters_id: str = self.patterns.actors["protesters_id"]
+        self.political_crowd: PhraseSet = self.patterns.actors["political_crowd"]
         self._force_kind = self.codebook.kind_types("state_forces")
         self._belligerent = self.codebook.kind_types("belligerent")
         self._state_bodies = self.codebook.kind_types("state") - {"country", "head_of_state"}
@@ -201,7 +210,8 @@ class EventExtractor:
             roles = self.roles.find(
                 view, m, entry, voice, self.scenes.scene(view, state, entry.type)
             )
-            chosen = self._reading(readings, roles)
+            protest = state.protest_article or self.political_crowd.contains(tokens)
+            chosen = self._reading(readings, roles, protest=protest)
             if chosen is None:
                 continue
             entry, voice = chosen
@@ -214,6 +224,12 @@ class EventExtractor:
                     roles.sources, roles.targets = union(roles.sources, roles.targets), []
             else:
                 cand.modality = reading.modality
+            if (
+                cand.modality == "planned"
+                and cand.type in _THREAT_TYPES
+                and self.modality.conditional.contains(tokens, 0, len(tokens))
+            ):  # "tetap akan turun ke jalan apabila janji itu tidak ditepati": a threat
+                cand.type, cand.modality = "THREATEN", "threatened"
             if entry.type == "MOBILIZE":
                 forces = [t for t in roles.targets if t.actor.type in self._force_kind]
                 if forces:  # "menyiagakan 200 personel gabungan TNI-Polri": the forces move
@@ -314,6 +330,8 @@ class EventExtractor:
             if self.deny_verbs.ends_at(view.tokens, m.i, max(0, m.i - 3)) is not None:
                 continue  # "membantah tudingan bahwa …": the denied act is told, not alleged
             end = len(view.tokens)
+            if self._participle(view, m, readings[0][1]):
+                end = self._complement_end(view, m.j)  # "pria yang dituduh mencuri …"
             for later, later_readings in live[k + 1 :]:
                 statement = later_readings[0][0].type in STATEMENTS
                 if (
@@ -336,12 +354,8 @@ class EventExtractor:
         protest_here: bool,
     ) -> bool:
         tokens = view.tokens
-        if voice == "passive" and m.i > 0:
-            k = m.i - 1
-            while k > 0 and tokens[k].low in ("telah", "sudah", "pernah", "sedang", "masih"):
-                k -= 1
-            if tokens[k].low == "yang":
-                return True  # "pilot … yang disandera": a state, told as a participle
+        if self._participle(view, m, voice):
+            return True  # "pilot … yang disandera": a state, told as a participle
         if any(lo <= m.i < hi and entry.type in types for lo, hi, types in scopes):
             return True
         if (
@@ -350,6 +364,22 @@ class EventExtractor:
         ):
             return True  # "membantah tudingan …": the denied accusation is no event of its own
         return protest_here and entry.type in ("REJECT", "REQUEST")
+
+    def _participle(self, view: SentenceView, m: TriggerMatch, voice: Voice) -> bool:
+        """``yang disandera``: a passive trigger told as a participle."""
+        if voice != "passive" or m.i == 0:
+            return False
+        tokens = view.tokens
+        k = m.i - 1
+        while k > 0 and tokens[k].low in ("telah", "sudah", "pernah", "sedang", "masih"):
+            k -= 1
+        return tokens[k].low == "yang"
+
+    def _complement_end(self, view: SentenceView, start: int) -> int:
+        """End of the verb phrase that completes a participle (``yang dituduh mencuri kotak
+        amal``): the next verb after the first one, else the sentence's end."""
+        verbs = [k for k in range(start, len(view.tokens)) if view.verbs[k]]
+        return verbs[1] if len(verbs) > 1 else len(view.tokens)
 
     def _trend(self, view: SentenceView, m: TriggerMatch, clause: Clause) -> bool:
         """``Serangan … meningkat sejak awal tahun``: a statistic, not an event."""
@@ -365,8 +395,13 @@ class EventExtractor:
         while nominal and k < len(tokens) and steps < 3 and tokens[k].is_word:
             if self.demonstratives.match_at(tokens, k):
                 return True
-            if self.grammar.is_preposition(tokens[k]) or view.verbs[k] or tokens[k].low == "yang":
-                break
+            if (
+                self.grammar.is_preposition(tokens[k])
+                or view.verbs[k]
+                or tokens[k].low == "yang"
+                or self.clause_openers.match_at(tokens, k)
+            ):
+                break  # "turun ke jalan apabila janji tersebut …": another clause's noun
             k += 1
             steps += 1
         first = next((i for i, t in enumerate(tokens) if t.is_word), 0)
@@ -387,6 +422,9 @@ class EventExtractor:
         serangan Israel``, ``membahas eskalasi setelah serangan Iran``)."""
         if m.readings[0][1] != "nominal":
             return False
+        tokens = view.tokens
+        if m.i >= 2 and tokens[m.i - 1].low == "terlibat" and tokens[m.i - 2].low in _INVOLVED:
+            return True  # "warga yang terlibat pengeroyokan": the beating, named as a charge
         clause = self.grammar.clause(view, m.i, m.j)
         lo = (
             clause.opener
@@ -412,8 +450,11 @@ class EventExtractor:
         return self.additive.match_at(tokens, first) > 1
 
     def _reading(
-        self, readings: list[tuple[TriggerEntry, Voice]], roles: Roles
+        self, readings: list[tuple[TriggerEntry, Voice]], roles: Roles, *, protest: bool
     ) -> tuple[TriggerEntry, Voice] | None:
+        """The first reading whose source kind fits; a crowd's act is a riot only in an
+        article about a protest or by a political crowd (a mob that burns a thief's motorbike
+        assaults)."""
         for entry, voice in readings:
             kind = entry.source_kind
             if kind is None:
@@ -422,6 +463,8 @@ class EventExtractor:
             if not sources:
                 continue
             if kind == "crowd":
+                if not protest:
+                    continue
                 if all(p.how == "crowd" or p.actor.actor_id == self.protesters_id for p in sources):
                     return entry, voice
                 continue
