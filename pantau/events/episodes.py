@@ -175,6 +175,8 @@ class Episodes:
             or b.sentence - a.sentence > 3
         ):
             return False
+        if a.type in ("AGREE", "CONCEDE") and a.match.text.casefold() != b.match.text.casefold():
+            return False  # "sepakat membentuk …", then "siap menjadi tuan rumah …": two promises
         unnamed = not any(p.named for p in b.roles.sources)
         modalities = {a.modality, b.modality}
         if a.modality != b.modality and not (unnamed and modalities == {"asserted", "reported"}):

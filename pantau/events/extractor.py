@@ -27,6 +27,8 @@ at all is dropped: every record names who acted.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pantau.actors import ActorDictionary
 from pantau.article import Article, Event, Place, Quote
 from pantau.codebook import Codebook
@@ -111,6 +113,8 @@ class EventExtractor:
         self.demonstratives: PhraseSet = g["demonstratives"]
         self.additive: PhraseSet = g["additive"]
         self.trend_verbs: PhraseSet = g["trend_verbs"]
+        self.habitual: PhraseSet = g["habitual"]
+        self.concessive: PhraseSet = g["concessive"]
         self.clause_openers = PhraseSet(
             " ".join(p)
             for key in ("subordinators", "conditional", "purpose")
@@ -215,6 +219,8 @@ class EventExtractor:
             if chosen is None:
                 continue
             entry, voice = chosen
+            if entry.type != "PROTEST" and any(r.source_kind == "crowd" for r, _ in readings):
+                roles.sources = [self._mob(p) for p in roles.sources]
             reading = self.modality.read(view, m, clause, entry.type)
             cand = Candidate(view, m, entry, voice, entry.type, entry.mode, roles, reading, clause)
             if reading.future and entry.type in self.future_types and reading.modality != "denied":
@@ -237,7 +243,7 @@ class EventExtractor:
                     roles.targets = [t for t in roles.targets if t not in forces]
             cand.anaphoric = id(m) in anaphoric
             cand.subordinate = clause.kind == "subordinate"
-            cand.alluded = any(lo == m.i for lo, _ in alluded)
+            cand.alluded = any(lo == m.i for lo, _ in alluded) or self._conceded(view, m)
             cand.additive = self._additive(view, m)
             others = [(o.i, o.j) for o, _ in live if o is not m]
             cand.mode = self._mode(view, cand, clause, others)
@@ -356,6 +362,8 @@ class EventExtractor:
         tokens = view.tokens
         if self._participle(view, m, voice):
             return True  # "pilot … yang disandera": a state, told as a participle
+        if self.habitual.ends_at(tokens, m.i, max(0, m.i - 2)) is not None:
+            return True  # "kerap disiksa": a practice, not an event
         if any(lo <= m.i < hi and entry.type in types for lo, hi, types in scopes):
             return True
         if (
@@ -364,6 +372,20 @@ class EventExtractor:
         ):
             return True  # "membantah tudingan …": the denied accusation is no event of its own
         return protest_here and entry.type in ("REJECT", "REQUEST")
+
+    def _mob(self, p: Participant) -> Participant:
+        """A crowd that assaults outside a protest is a mob of civilians, not protesters."""
+        if p.actor.actor_id != self.protesters_id:
+            return p
+        civilians = self.roles.phrases.civilians
+        actor = replace(
+            p.actor,
+            name=civilians.name,
+            actor_id=civilians.actor_id,
+            type=civilians.type,
+            country=civilians.country,
+        )
+        return Participant(actor, p.how)
 
     def _participle(self, view: SentenceView, m: TriggerMatch, voice: Voice) -> bool:
         """``yang disandera``: a passive trigger told as a participle."""
@@ -374,6 +396,11 @@ class EventExtractor:
         while k > 0 and tokens[k].low in ("telah", "sudah", "pernah", "sedang", "masih"):
             k -= 1
         return tokens[k].low == "yang"
+
+    def _conceded(self, view: SentenceView, m: TriggerMatch) -> bool:
+        """``… meski pasukannya mundur``: a concessive clause grants what is known; its
+        event is the one told before, when there is one."""
+        return self.concessive.contains(view.tokens, max(0, m.i - 4), m.i)
 
     def _complement_end(self, view: SentenceView, start: int) -> int:
         """End of the verb phrase that completes a participle (``yang dituduh mencuri kotak
