@@ -145,7 +145,20 @@ class Episodes:
             host = self._named_back(kept, ana)
             if host is not None:
                 self._absorb(host, ana)
+                if _frames(ana):
+                    self._framed(kept, ana, host)
         state.candidates = kept
+
+    def _framed(self, kept: list[Candidate], ana: Candidate, host: Candidate) -> None:
+        """``Dalam pertemuan itu, Polda berjanji …``: what the sentence tells happened at the
+        event it names first, there and then."""
+        for cand in kept:
+            if cand.sentence != ana.sentence or cand is host:
+                continue
+            if cand.place is None:
+                cand.place = host.place
+            if cand.date is None and host.date is not None:
+                cand.date, cand.precision, cand.basis = host.date, host.precision, host.basis
 
     def _named_back(self, kept: list[Candidate], cand: Candidate) -> Candidate | None:
         """The event a named-back trigger (``serangan tersebut``) refers to: the latest of its
@@ -614,3 +627,9 @@ class Episodes:
             return True
         main = self.main_date(cand, state) if (cand.alluded or cand.subordinate) else None
         return self.old(cand, state, main=main)
+
+
+def _frames(ana: Candidate) -> bool:
+    """The named-back event opens its sentence as a frame: ``Dalam pertemuan itu, …``."""
+    tokens, i = ana.view.tokens, ana.match.i
+    return 0 < i <= 2 and tokens[i - 1].low in ("dalam", "pada", "di")
