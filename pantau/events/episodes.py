@@ -473,7 +473,7 @@ class Episodes:
         article = state.article
         if cand.place is not None:
             if cand.place.kind in ("province", "region", "country") and not cand.roles.symmetric:
-                finer = self._finer_before(cand, earlier)
+                finer = self._finer_here(cand, state) or self._finer_before(cand, earlier)
                 if finer is not None:  # "Sekretaris Daerah Provinsi Sulawesi Selatan": Makassar
                     cand.place = finer
             return
@@ -505,6 +505,20 @@ class Episodes:
                 return
         if statement and any(m.actor.type in self.courts for _, _, m in cand.view.mentions):
             cand.place = self._dateline_place(article)
+
+    def _finer_here(self, cand: Candidate, state: ArticleState) -> Place | None:
+        """``Di Sulawesi Selatan, Polda … membantu evakuasi korban banjir di Kabupaten Luwu``:
+        a place of the sentence after the trigger, inside the region the event was placed in."""
+        coarse = cand.place
+        assert coarse is not None
+        for spot in state.spots.get(cand.sentence, []):
+            place = spot.place
+            if spot.i < cand.match.j or spot.seat or spot.origin or not spot.locative:
+                continue
+            if place.country == coarse.country and place.precision < coarse.precision:
+                if coarse.kind != "country" and coarse.name in (place.admin1, place.admin2):
+                    return place
+        return None
 
     def _finer_before(self, cand: Candidate, earlier: list[Candidate]) -> Place | None:
         coarse = cand.place
