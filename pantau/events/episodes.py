@@ -515,9 +515,13 @@ class Episodes:
             place = spot.place
             if spot.i < cand.match.j or spot.seat or spot.origin or not spot.locative:
                 continue
-            if place.country == coarse.country and place.precision < coarse.precision:
-                if coarse.kind != "country" and coarse.name in (place.admin1, place.admin2):
-                    return place
+            if (
+                place.country == coarse.country
+                and place.precision < coarse.precision
+                and coarse.kind != "country"
+                and coarse.name in (place.admin1, place.admin2)
+            ):
+                return place
         return None
 
     def _finer_before(self, cand: Candidate, earlier: list[Candidate]) -> Place | None:
