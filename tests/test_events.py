@@ -251,6 +251,22 @@ def test_not_an_event(pipeline: Pipeline, text: str) -> None:
     assert events_of(pipeline, text) == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Rudal Rusia menghantam pertemuan para komandan di Kharkiv, Senin (7/10).", "CONSULT"),
+        (
+            "Polri menambah personel di Kabupaten Puncak menyusul rentetan serangan kelompok "
+            "bersenjata dalam sebulan terakhir.",
+            "ASSAULT",
+        ),
+    ],
+)
+def test_no_event_of_a_type(pipeline: Pipeline, text: str, absent: str) -> None:
+    """A meeting that is attacked is a target; attacks tallied over a period are no event."""
+    assert absent not in {e.type for e in events_of(pipeline, text)}
+
+
 def test_an_event_granted_in_a_concessive_clause_is_the_one_told_before(
     pipeline: Pipeline,
 ) -> None:

@@ -114,6 +114,8 @@ class EventExtractor:
         self.additive: PhraseSet = g["additive"]
         self.trend_verbs: PhraseSet = g["trend_verbs"]
         self.habitual: PhraseSet = g["habitual"]
+        self.series: PhraseSet = g["series"]
+        self.recent_period: PhraseSet = g["recent_period"]
         self.concessive: PhraseSet = g["concessive"]
         self.clause_openers = PhraseSet(
             " ".join(p)
@@ -174,9 +176,9 @@ class EventExtractor:
     def _sentence(self, view: SentenceView, state: ArticleState) -> None:
         article = state.article
         tokens = view.tokens
+        found = self.lexicon.find(tokens)
         live: Live = [
-            (m, [r for r in m.readings if self._conditions(view, m, r[0])])
-            for m in self.lexicon.find(tokens)
+            (m, [r for r in m.readings if self._conditions(view, m, r[0])]) for m in found
         ]
         live = [(m, rs) for m, rs in live if rs]
         if not live:
@@ -209,7 +211,9 @@ class EventExtractor:
             framed = m.i > 0 and tokens[m.i - 1].low == "dalam"
             if clause.kind == "purpose" and not entry.purpose_ok and not framed:
                 continue
-            if voice == "nominal" and self._trend(view, m, clause):
+            if voice == "nominal" and (
+                self._trend(view, m, clause) or self._tally(view, m, clause, found)
+            ):
                 continue
             roles = self.roles.find(
                 view, m, entry, voice, self.scenes.scene(view, state, entry.type)
@@ -386,6 +390,21 @@ class EventExtractor:
             country=civilians.country,
         )
         return Participant(actor, p.how)
+
+    def _tally(
+        self, view: SentenceView, m: TriggerMatch, clause: Clause, found: list[TriggerMatch]
+    ) -> bool:
+        """``rentetan serangan … dalam sebulan terakhir``: many events counted, not one; and
+        ``menghantam pertemuan komandan``: a meeting that is attacked is the target."""
+        tokens = view.tokens
+        if m.i > 0 and self.series.match_at(tokens, m.i - 1):
+            return self.recent_period.contains(tokens, m.j, clause.end)
+        entry = m.readings[0][0]
+        return entry.type == "CONSULT" and any(
+            o.j <= m.i <= o.j + 2
+            and any(e.type == "ASSAULT" and voice != "nominal" for e, voice in o.readings)
+            for o in found
+        )
 
     def _participle(self, view: SentenceView, m: TriggerMatch, voice: Voice) -> bool:
         """``yang disandera``: a passive trigger told as a participle."""
