@@ -255,6 +255,7 @@ def test_not_an_event(pipeline: Pipeline, text: str) -> None:
     ("text", "absent"),
     [
         ("Rudal Rusia menghantam pertemuan para komandan di Kharkiv, Senin (7/10).", "CONSULT"),
+        ("Pengamat menilai Iran akan menyerang Israel jika fasilitasnya diserang.", "THREATEN"),
         (
             "Polri menambah personel di Kabupaten Puncak menyusul rentetan serangan kelompok "
             "bersenjata dalam sebulan terakhir.",
@@ -263,7 +264,8 @@ def test_not_an_event(pipeline: Pipeline, text: str) -> None:
     ],
 )
 def test_no_event_of_a_type(pipeline: Pipeline, text: str, absent: str) -> None:
-    """A meeting that is attacked is a target; attacks tallied over a period are no event."""
+    """A meeting that is attacked is a target; an analyst's forecast is no threat; attacks
+    tallied over a period are no event."""
     assert absent not in {e.type for e in events_of(pipeline, text)}
 
 

@@ -114,6 +114,7 @@ class EventExtractor:
         self.additive: PhraseSet = g["additive"]
         self.trend_verbs: PhraseSet = g["trend_verbs"]
         self.habitual: PhraseSet = g["habitual"]
+        self.opinion_verbs: PhraseSet = g["opinion_verbs"]
         self.series: PhraseSet = g["series"]
         self.recent_period: PhraseSet = g["recent_period"]
         self.concessive: PhraseSet = g["concessive"]
@@ -238,6 +239,7 @@ class EventExtractor:
                 cand.modality == "planned"
                 and cand.type in _THREAT_TYPES
                 and self.modality.conditional.contains(tokens, 0, len(tokens))
+                and not self.opinion_verbs.contains(tokens, 0, m.i)
             ):  # "tetap akan turun ke jalan apabila janji itu tidak ditepati": a threat
                 cand.type, cand.modality = "THREATEN", "threatened"
             if entry.type == "MOBILIZE":
