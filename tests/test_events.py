@@ -281,6 +281,16 @@ def test_an_event_granted_in_a_concessive_clause_is_the_one_told_before(
     assert events[0].supporting_sentences == (0, 1)
 
 
+def test_an_event_naming_a_person_is_the_one_told_before(pipeline: Pipeline) -> None:
+    text = (
+        "Jayapura - Anggota TPNPB menembak dua pengemudi ojek di Distrik Ilaga, Senin (15/4).\n"
+        "Polisi menangkap seorang pelaku penembakan di Timika, Rabu (17/4)."
+    )
+    events = events_of(pipeline, text, "2024-04-18")
+    assert [e.type for e in events] == ["ASSAULT", "COERCE"]
+    assert events[0].supporting_sentences == (0, 1)
+
+
 def test_no_event_without_anyone_acting(pipeline: Pipeline) -> None:
     text = (
         "Jakarta - Banjir merendam ratusan rumah di Jakarta Timur, Selasa (4/3).\n"

@@ -64,6 +64,7 @@ _INSTRUMENT_ORDER = (
 )  # fmt: skip
 _MODE_RANK = {"riot": 2}
 _INVOLVED = frozenset({"yang", "diduga", "dituduh", "disebut"})
+_PARTY_NOUNS = frozenset({"pelaku", "tersangka", "terdakwa", "terpidana", "korban"})
 _THREAT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "SANCTION"})
 """Acts announced under a condition (``akan mogok jika …``) are threats (gold conventions)."""
 
@@ -473,6 +474,8 @@ class EventExtractor:
         tokens = view.tokens
         if m.i >= 2 and tokens[m.i - 1].low == "terlibat" and tokens[m.i - 2].low in _INVOLVED:
             return True  # "warga yang terlibat pengeroyokan": the beating, named as a charge
+        if m.i >= 1 and tokens[m.i - 1].low in _PARTY_NOUNS:
+            return True  # "pelaku tawuran", "korban penembakan": the event names a person
         clause = self.grammar.clause(view, m.i, m.j)
         lo = (
             clause.opener
