@@ -235,6 +235,62 @@ def test_an_event_told_again_is_one_event_with_its_support(pipeline: Pipeline) -
     assert (events[0].fatalities, events[0].injured) == (1, 2)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Para pekerja migran itu kerap disiksa oleh majikannya, kata petugas Polres Batam.",
+        "Amerika Serikat membantu Israel menembak jatuh puluhan rudal Iran, Selasa (1/10).",
+        "KPU memastikan jadwal debat kandidat tidak bentrok dengan konser di stadion itu.",
+        "Kementerian Pertanian menargetkan produksi padi naik 5 persen tahun ini.",
+        "Kapolsek meminta warga tidak main hakim sendiri terhadap terduga pencuri.",
+        "Kapolres Puncak mengimbau masyarakat tetap tenang dan tidak terprovokasi.",
+    ],
+)
+def test_not_an_event(pipeline: Pipeline, text: str) -> None:
+    """A habit, an interception, a schedule clash, a target figure, an appeal to the public."""
+    assert events_of(pipeline, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Rudal Rusia menghantam pertemuan para komandan di Kharkiv, Senin (7/10).", "CONSULT"),
+        ("Pengamat menilai Iran akan menyerang Israel jika fasilitasnya diserang.", "THREATEN"),
+        (
+            "Polri menambah personel di Kabupaten Puncak menyusul rentetan serangan kelompok "
+            "bersenjata dalam sebulan terakhir.",
+            "ASSAULT",
+        ),
+    ],
+)
+def test_no_event_of_a_type(pipeline: Pipeline, text: str, absent: str) -> None:
+    """A meeting that is attacked is a target; an analyst's forecast is no threat; attacks
+    tallied over a period are no event."""
+    assert absent not in {e.type for e in events_of(pipeline, text)}
+
+
+def test_an_event_granted_in_a_concessive_clause_is_the_one_told_before(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Jakarta - Militer Rusia menarik pasukannya dari Kota Kherson, Jumat (11/11).\n"
+        "Kremlin menegaskan kota itu tetap bagian dari Rusia meski pasukannya mundur."
+    )
+    events = events_of(pipeline, text, "2022-11-12")
+    assert [e.type for e in events] == ["RETREAT"]
+    assert events[0].supporting_sentences == (0, 1)
+
+
+def test_an_event_naming_a_person_is_the_one_told_before(pipeline: Pipeline) -> None:
+    text = (
+        "Jayapura - Anggota TPNPB menembak dua pengemudi ojek di Distrik Ilaga, Senin (15/4).\n"
+        "Polisi menangkap seorang pelaku penembakan di Timika, Rabu (17/4)."
+    )
+    events = events_of(pipeline, text, "2024-04-18")
+    assert [e.type for e in events] == ["ASSAULT", "COERCE"]
+    assert events[0].supporting_sentences == (0, 1)
+
+
 def test_no_event_without_anyone_acting(pipeline: Pipeline) -> None:
     text = (
         "Jakarta - Banjir merendam ratusan rumah di Jakarta Timur, Selasa (4/3).\n"

@@ -10,7 +10,9 @@ First rule that holds:
    merebut …``): ``speaker``;
 4. the source of a condemnation, demand or threat that speaks for itself (``AJI mengecam``,
    ``KontraS mendesak``) — not a country, a government or a group as a whole, which the
-   outlet reports (``Kolombia menuding``, ``Pemerintah Indonesia mendesak``): ``speaker``;
+   outlet reports (``Kolombia menuding``, ``Pemerintah Indonesia mendesak``), nor an act
+   of the lexicon's ``act`` entries (``memanggil duta besar``, ``merekomendasikan``):
+   ``speaker``;
 5. else the outlet (the extractor's fallback: the original outlet first).
 
 A commitment or declaration announced by its own author (``Hamas menyatakan menerima
@@ -57,6 +59,8 @@ class Claims:
         type_: str,
         quotes: Sequence[Quote],
         entities: Sequence[Entity],
+        *,
+        act: bool = False,
     ) -> tuple[str, str] | None:
         """The claim source as written and its kind (``speaker``/``reported``), else ``None``:
         the outlet claims it."""
@@ -79,7 +83,7 @@ class Claims:
                 if type_ in self.announced and self._is_source(view, clause.opener, roles):
                     return None
                 return text, "speaker"
-        if type_ in self.self_claim and roles.sources and roles.sources[0].named:
+        if type_ in self.self_claim and not act and roles.sources and roles.sources[0].named:
             first = self.grammar.first_verb(view, clause.start, match.i + 1)
             lo, hi = self._subject_span(view, clause.start, min(first, match.i))
             if lo < hi:

@@ -134,22 +134,50 @@ class Episodes:
         kept: list[Candidate] = []
         for cand in state.candidates:
             host = next((e for e in reversed(kept) if self._restates(e, cand)), None)
+            if host is None and cand.alluded:
+                # "Iran mengutuk serangan Israel": the attack told before, named as an object
+                host = self._named_back(kept, cand)
             if host is None:
                 kept.append(cand)
             else:
                 self._absorb(host, cand)
         for ana in state.anaphors:
-            host = next(
-                (
-                    e
-                    for e in reversed(kept)
-                    if e.type == ana.type and e.match.start < ana.match.start
-                ),
-                None,
-            )
+            host = self._named_back(kept, ana)
             if host is not None:
                 self._absorb(host, ana)
+                if _frames(ana):
+                    self._framed(kept, ana, host)
         state.candidates = kept
+
+    def _framed(self, kept: list[Candidate], ana: Candidate, host: Candidate) -> None:
+        """``Dalam pertemuan itu, Polda berjanji …``: what the sentence tells happened at the
+        event it names first, there and then."""
+        for cand in kept:
+            if cand.sentence != ana.sentence or cand is host:
+                continue
+            if cand.place is None:
+                cand.place = host.place
+            if cand.date is None and host.date is not None:
+                cand.date, cand.precision, cand.basis = host.date, host.precision, host.basis
+
+    def _named_back(self, kept: list[Candidate], cand: Candidate) -> Candidate | None:
+        """The event a named-back trigger (``serangan tersebut``) refers to: the latest of its
+        type before it, in the main clause of its sentence rather than in a clause of time
+        (``…, sehari setelah drone Houthi menghantam …``)."""
+        earlier = [
+            e
+            for e in kept
+            if e.type == cand.type
+            and e.match.start < cand.match.start
+            and e.sentence < cand.sentence + (0 if cand.alluded else 1)
+        ]
+        if cand.alluded and cand.date is not None:
+            earlier = [e for e in earlier if e.date is None or e.date == cand.date]
+        if not earlier:
+            return None
+        last = max(e.sentence for e in earlier)
+        here = [e for e in earlier if e.sentence == last]
+        return ([e for e in here if not e.subordinate] or here)[-1]
 
     def _restates(self, a: Candidate, b: Candidate) -> bool:
         """Is ``b`` (later) the event ``a`` told again?"""
@@ -160,6 +188,8 @@ class Episodes:
             or b.sentence - a.sentence > 3
         ):
             return False
+        if a.type in ("AGREE", "CONCEDE") and a.match.text.casefold() != b.match.text.casefold():
+            return False  # "sepakat membentuk …", then "siap menjadi tuan rumah …": two promises
         unnamed = not any(p.named for p in b.roles.sources)
         modalities = {a.modality, b.modality}
         if a.modality != b.modality and not (unnamed and modalities == {"asserted", "reported"}):
@@ -443,11 +473,12 @@ class Episodes:
         article = state.article
         if cand.place is not None:
             if cand.place.kind in ("province", "region", "country") and not cand.roles.symmetric:
-                finer = self._finer_before(cand, earlier)
+                finer = self._finer_here(cand, state) or self._finer_before(cand, earlier)
                 if finer is not None:  # "Sekretaris Daerah Provinsi Sulawesi Selatan": Makassar
                     cand.place = finer
             return
-        if cand.seat is not None:
+        if cand.seat is not None and cand.type not in ("AGREE", "CONCEDE"):
+            # a promise or concession happens where the promised act does, not at the seat
             cand.place = cand.seat
             return
         statement = cand.type in STATEMENTS or cand.type == "CONSULT"
@@ -456,7 +487,10 @@ class Episodes:
                 (
                     e
                     for e in reversed(earlier)
-                    if e.place is not None and e.main and cand.sentence - e.sentence <= 3
+                    if e.place is not None
+                    and e.main
+                    and e.roles.sources
+                    and cand.sentence - e.sentence <= 3
                 ),
                 None,
             )
@@ -471,6 +505,24 @@ class Episodes:
                 return
         if statement and any(m.actor.type in self.courts for _, _, m in cand.view.mentions):
             cand.place = self._dateline_place(article)
+
+    def _finer_here(self, cand: Candidate, state: ArticleState) -> Place | None:
+        """``Di Sulawesi Selatan, Polda … membantu evakuasi korban banjir di Kabupaten Luwu``:
+        a place of the sentence after the trigger, inside the region the event was placed in."""
+        coarse = cand.place
+        assert coarse is not None
+        for spot in state.spots.get(cand.sentence, []):
+            place = spot.place
+            if spot.i < cand.match.j or spot.seat or spot.origin or not spot.locative:
+                continue
+            if (
+                place.country == coarse.country
+                and place.precision < coarse.precision
+                and coarse.kind != "country"
+                and coarse.name in (place.admin1, place.admin2)
+            ):
+                return place
+        return None
 
     def _finer_before(self, cand: Candidate, earlier: list[Candidate]) -> Place | None:
         coarse = cand.place
@@ -593,3 +645,9 @@ class Episodes:
             return True
         main = self.main_date(cand, state) if (cand.alluded or cand.subordinate) else None
         return self.old(cand, state, main=main)
+
+
+def _frames(ana: Candidate) -> bool:
+    """The named-back event opens its sentence as a frame: ``Dalam pertemuan itu, …``."""
+    tokens, i = ana.view.tokens, ana.match.i
+    return 0 < i <= 2 and tokens[i - 1].low in ("dalam", "pada", "di")

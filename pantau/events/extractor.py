@@ -27,6 +27,8 @@ at all is dropped: every record names who acted.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pantau.actors import ActorDictionary
 from pantau.article import Article, Event, Place, Quote
 from pantau.codebook import Codebook
@@ -61,6 +63,10 @@ _INSTRUMENT_ORDER = (
     "firearms", "primitive",
 )  # fmt: skip
 _MODE_RANK = {"riot": 2}
+_INVOLVED = frozenset({"yang", "diduga", "dituduh", "disebut"})
+_PARTY_NOUNS = frozenset({"pelaku", "tersangka", "terdakwa", "terpidana", "korban"})
+_THREAT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "SANCTION"})
+"""Acts announced under a condition (``akan mogok jika …``) are threats (gold conventions)."""
 
 
 class EventExtractor:
@@ -108,6 +114,16 @@ class EventExtractor:
         self.demonstratives: PhraseSet = g["demonstratives"]
         self.additive: PhraseSet = g["additive"]
         self.trend_verbs: PhraseSet = g["trend_verbs"]
+        self.habitual: PhraseSet = g["habitual"]
+        self.opinion_verbs: PhraseSet = g["opinion_verbs"]
+        self.series: PhraseSet = g["series"]
+        self.recent_period: PhraseSet = g["recent_period"]
+        self.concessive: PhraseSet = g["concessive"]
+        self.clause_openers = PhraseSet(
+            " ".join(p)
+            for key in ("subordinators", "conditional", "purpose")
+            for p in g[key].phrases
+        )
         self.deny_verbs: PhraseSet = m["deny_verbs"]
         self.instruments = [
             (mode, self.patterns.instruments[mode])
@@ -122,6 +138,7 @@ class EventExtractor:
             if entry.type == "PROTEST" and not entry.source_kind
         )
         self.protesters_id: str = self.patterns.actors["protesters_id"]
+        self.political_crowd: PhraseSet = self.patterns.actors["political_crowd"]
         self._force_kind = self.codebook.kind_types("state_forces")
         self._belligerent = self.codebook.kind_types("belligerent")
         self._state_bodies = self.codebook.kind_types("state") - {"country", "head_of_state"}
@@ -161,9 +178,9 @@ class EventExtractor:
     def _sentence(self, view: SentenceView, state: ArticleState) -> None:
         article = state.article
         tokens = view.tokens
+        found = self.lexicon.find(tokens)
         live: Live = [
-            (m, [r for r in m.readings if self._conditions(view, m, r[0])])
-            for m in self.lexicon.find(tokens)
+            (m, [r for r in m.readings if self._conditions(view, m, r[0])]) for m in found
         ]
         live = [(m, rs) for m, rs in live if rs]
         if not live:
@@ -196,15 +213,20 @@ class EventExtractor:
             framed = m.i > 0 and tokens[m.i - 1].low == "dalam"
             if clause.kind == "purpose" and not entry.purpose_ok and not framed:
                 continue
-            if voice == "nominal" and self._trend(view, m, clause):
+            if voice == "nominal" and (
+                self._trend(view, m, clause) or self._tally(view, m, clause, found)
+            ):
                 continue
             roles = self.roles.find(
                 view, m, entry, voice, self.scenes.scene(view, state, entry.type)
             )
-            chosen = self._reading(readings, roles)
+            protest = state.protest_article or self.political_crowd.contains(tokens)
+            chosen = self._reading(readings, roles, protest=protest)
             if chosen is None:
                 continue
             entry, voice = chosen
+            if entry.type != "PROTEST" and any(r.source_kind == "crowd" for r, _ in readings):
+                roles.sources = [self._mob(p) for p in roles.sources]
             reading = self.modality.read(view, m, clause, entry.type)
             cand = Candidate(view, m, entry, voice, entry.type, entry.mode, roles, reading, clause)
             if reading.future and entry.type in self.future_types and reading.modality != "denied":
@@ -214,6 +236,13 @@ class EventExtractor:
                     roles.sources, roles.targets = union(roles.sources, roles.targets), []
             else:
                 cand.modality = reading.modality
+            if (
+                cand.modality == "planned"
+                and cand.type in _THREAT_TYPES
+                and self.modality.conditional.contains(tokens, 0, len(tokens))
+                and not self.opinion_verbs.contains(tokens, 0, m.i)
+            ):  # "tetap akan turun ke jalan apabila janji itu tidak ditepati": a threat
+                cand.type, cand.modality = "THREATEN", "threatened"
             if entry.type == "MOBILIZE":
                 forces = [t for t in roles.targets if t.actor.type in self._force_kind]
                 if forces:  # "menyiagakan 200 personel gabungan TNI-Polri": the forces move
@@ -221,7 +250,7 @@ class EventExtractor:
                     roles.targets = [t for t in roles.targets if t not in forces]
             cand.anaphoric = id(m) in anaphoric
             cand.subordinate = clause.kind == "subordinate"
-            cand.alluded = any(lo == m.i for lo, _ in alluded)
+            cand.alluded = any(lo == m.i for lo, _ in alluded) or self._conceded(view, m)
             cand.additive = self._additive(view, m)
             others = [(o.i, o.j) for o, _ in live if o is not m]
             cand.mode = self._mode(view, cand, clause, others)
@@ -265,6 +294,7 @@ class EventExtractor:
                 cand.type,
                 quotes,
                 article.entities,
+                act=entry.act,
             )
             cand.background = cand.background_cue or self.episodes.old(cand, state, main=None)
             if cand.anaphoric:
@@ -313,6 +343,8 @@ class EventExtractor:
             if self.deny_verbs.ends_at(view.tokens, m.i, max(0, m.i - 3)) is not None:
                 continue  # "membantah tudingan bahwa …": the denied act is told, not alleged
             end = len(view.tokens)
+            if self._participle(view, m, readings[0][1]):
+                end = self._complement_end(view, m.j)  # "pria yang dituduh mencuri …"
             for later, later_readings in live[k + 1 :]:
                 statement = later_readings[0][0].type in STATEMENTS
                 if (
@@ -335,12 +367,10 @@ class EventExtractor:
         protest_here: bool,
     ) -> bool:
         tokens = view.tokens
-        if voice == "passive" and m.i > 0:
-            k = m.i - 1
-            while k > 0 and tokens[k].low in ("telah", "sudah", "pernah", "sedang", "masih"):
-                k -= 1
-            if tokens[k].low == "yang":
-                return True  # "pilot … yang disandera": a state, told as a participle
+        if self._participle(view, m, voice):
+            return True  # "pilot … yang disandera": a state, told as a participle
+        if self.habitual.ends_at(tokens, m.i, max(0, m.i - 2)) is not None:
+            return True  # "kerap disiksa": a practice, not an event
         if any(lo <= m.i < hi and entry.type in types for lo, hi, types in scopes):
             return True
         if (
@@ -349,6 +379,56 @@ class EventExtractor:
         ):
             return True  # "membantah tudingan …": the denied accusation is no event of its own
         return protest_here and entry.type in ("REJECT", "REQUEST")
+
+    def _mob(self, p: Participant) -> Participant:
+        """A crowd that assaults outside a protest is a mob of civilians, not protesters."""
+        if p.actor.actor_id != self.protesters_id:
+            return p
+        civilians = self.roles.phrases.civilians
+        actor = replace(
+            p.actor,
+            name=civilians.name,
+            actor_id=civilians.actor_id,
+            type=civilians.type,
+            country=civilians.country,
+        )
+        return Participant(actor, p.how)
+
+    def _tally(
+        self, view: SentenceView, m: TriggerMatch, clause: Clause, found: list[TriggerMatch]
+    ) -> bool:
+        """``rentetan serangan … dalam sebulan terakhir``: many events counted, not one; and
+        ``menghantam pertemuan komandan``: a meeting that is attacked is the target."""
+        tokens = view.tokens
+        if m.i > 0 and self.series.match_at(tokens, m.i - 1):
+            return self.recent_period.contains(tokens, m.j, clause.end)
+        entry = m.readings[0][0]
+        return entry.type == "CONSULT" and any(
+            o.j <= m.i <= o.j + 2
+            and any(e.type == "ASSAULT" and voice != "nominal" for e, voice in o.readings)
+            for o in found
+        )
+
+    def _participle(self, view: SentenceView, m: TriggerMatch, voice: Voice) -> bool:
+        """``yang disandera``: a passive trigger told as a participle."""
+        if voice != "passive" or m.i == 0:
+            return False
+        tokens = view.tokens
+        k = m.i - 1
+        while k > 0 and tokens[k].low in ("telah", "sudah", "pernah", "sedang", "masih"):
+            k -= 1
+        return tokens[k].low == "yang"
+
+    def _conceded(self, view: SentenceView, m: TriggerMatch) -> bool:
+        """``… meski pasukannya mundur``: a concessive clause grants what is known; its
+        event is the one told before, when there is one."""
+        return self.concessive.contains(view.tokens, max(0, m.i - 4), m.i)
+
+    def _complement_end(self, view: SentenceView, start: int) -> int:
+        """End of the verb phrase that completes a participle (``yang dituduh mencuri kotak
+        amal``): the next verb after the first one, else the sentence's end."""
+        verbs = [k for k in range(start, len(view.tokens)) if view.verbs[k]]
+        return verbs[1] if len(verbs) > 1 else len(view.tokens)
 
     def _trend(self, view: SentenceView, m: TriggerMatch, clause: Clause) -> bool:
         """``Serangan … meningkat sejak awal tahun``: a statistic, not an event."""
@@ -364,8 +444,13 @@ class EventExtractor:
         while nominal and k < len(tokens) and steps < 3 and tokens[k].is_word:
             if self.demonstratives.match_at(tokens, k):
                 return True
-            if self.grammar.is_preposition(tokens[k]) or view.verbs[k] or tokens[k].low == "yang":
-                break
+            if (
+                self.grammar.is_preposition(tokens[k])
+                or view.verbs[k]
+                or tokens[k].low == "yang"
+                or self.clause_openers.match_at(tokens, k)
+            ):
+                break  # "turun ke jalan apabila janji tersebut …": another clause's noun
             k += 1
             steps += 1
         first = next((i for i, t in enumerate(tokens) if t.is_word), 0)
@@ -386,6 +471,11 @@ class EventExtractor:
         serangan Israel``, ``membahas eskalasi setelah serangan Iran``)."""
         if m.readings[0][1] != "nominal":
             return False
+        tokens = view.tokens
+        if m.i >= 2 and tokens[m.i - 1].low == "terlibat" and tokens[m.i - 2].low in _INVOLVED:
+            return True  # "warga yang terlibat pengeroyokan": the beating, named as a charge
+        if m.i >= 1 and tokens[m.i - 1].low in _PARTY_NOUNS:
+            return True  # "pelaku tawuran", "korban penembakan": the event names a person
         clause = self.grammar.clause(view, m.i, m.j)
         lo = (
             clause.opener
@@ -411,8 +501,11 @@ class EventExtractor:
         return self.additive.match_at(tokens, first) > 1
 
     def _reading(
-        self, readings: list[tuple[TriggerEntry, Voice]], roles: Roles
+        self, readings: list[tuple[TriggerEntry, Voice]], roles: Roles, *, protest: bool
     ) -> tuple[TriggerEntry, Voice] | None:
+        """The first reading whose source kind fits; a crowd's act is a riot only in an
+        article about a protest or by a political crowd (a mob that burns a thief's motorbike
+        assaults)."""
         for entry, voice in readings:
             kind = entry.source_kind
             if kind is None:
@@ -421,6 +514,8 @@ class EventExtractor:
             if not sources:
                 continue
             if kind == "crowd":
+                if not protest:
+                    continue
                 if all(p.how == "crowd" or p.actor.actor_id == self.protesters_id for p in sources):
                     return entry, voice
                 continue

@@ -33,7 +33,7 @@ _ENTRY_KEYS = frozenset(
     {"lemma", "forms", "phrases", "voice", "tail", "gap", "type", "mode", "contexts"}
     | {"symmetric", "mutual", "weak", "refine", "context", "near", "unless", "unless_next"}
     | {"source_kind", "absorbs", "purpose_ok", "strength", "example", "expect", "note"}
-    | {"cause_source"}
+    | {"cause_source", "act"}
 )
 
 
@@ -58,6 +58,9 @@ class TriggerEntry:
     absorbs: frozenset[str]
     purpose_ok: bool
     cause_source: bool
+    act: bool
+    """An act told of its source (``memanggil duta besar``, ``merekomendasikan``), not a
+    statement that speaks for itself: the outlet, not the source, claims it."""
     strength: float
     example: str
     expect: str
@@ -306,6 +309,7 @@ def _entry(raw: Any, index: int, source: str, types: Mapping[str, Any] | None) -
         absorbs=absorbed,
         purpose_ok=bool(raw.get("purpose_ok", False)),
         cause_source=bool(raw.get("cause_source", False)),
+        act=bool(raw.get("act", False)),
         strength=float(strength),
         example=example,
         expect=expect,

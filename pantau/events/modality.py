@@ -34,6 +34,9 @@ from pantau.events.text import PhraseSet
 
 __all__ = ["ModalityReader", "Reading"]
 
+_OWN_ACTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
+"""Statements a denier makes in its own name after the denial (``… dan menuding …``)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Reading:
@@ -69,7 +72,7 @@ class ModalityReader:
         reporter = self._reporter(view, clause)
         if type_ == "THREATEN":
             return Reading("threatened", future, reporter)
-        if self._denied(view, match, clause):
+        if self._denied(view, match, clause, type_):
             return Reading("denied", future, reporter)
         if type_ in self.commitments:
             return Reading("asserted", future, reporter)
@@ -81,6 +84,11 @@ class ModalityReader:
             return Reading("hypothetical", future, reporter)
         if self._close_before(view, match.i, self.planned, clause.start, reach=4):
             return Reading("planned", future, reporter)
+        if clause.kind == "purpose" and clause.opener is not None:
+            outer = self.grammar.clause(view, clause.opener, clause.opener + 1)
+            if self.planned.contains(tokens, outer.start, clause.opener):
+                # "akan menurunkan tim … untuk menyelidiki": the purpose of a plan is planned
+                return Reading("planned", future, reporter)
         if reporter is not None or self.reported.contains(tokens, clause.start, match.i):
             return Reading("reported", future, reporter)
         if clause.kind == "complement" and clause.opener is not None:
@@ -89,10 +97,14 @@ class ModalityReader:
                 return Reading("reported", future, reporter)
         if match.i <= 2 and self.reported.contains(tokens, 0, match.i):
             return Reading("reported", future, reporter)
+        if self._reported_frame(view, match.i):
+            return Reading("reported", future, reporter)
         return Reading("asserted", future, reporter)
 
-    def _denied(self, view: SentenceView, match: TriggerMatch, clause: Clause) -> bool:
+    def _denied(self, view: SentenceView, match: TriggerMatch, clause: Clause, type_: str) -> bool:
         tokens = view.tokens
+        if type_ in _OWN_ACTS and match.i > 0 and tokens[match.i - 1].low in ("dan", "serta"):
+            return False  # "menyangkal …, dan menuding polisi …": the denier's own accusation
         for _, end in self.deny_verbs.find(tokens, 0, match.i):
             between = range(end, match.i)
             if not any(
@@ -113,6 +125,16 @@ class ModalityReader:
             skipped += 1
             k -= 1
         return False
+
+    def _reported_frame(self, view: SentenceView, i: int) -> bool:
+        """``Menurut laporan …, para penyerang membakar … dan menjarah …``: a sentence opened
+        by a hearsay frame reports every act it tells."""
+        tokens = view.tokens
+        first = next((k for k, t in enumerate(tokens) if t.is_word), None)
+        if first is None or not self.reported.match_at(tokens, first):
+            return False
+        comma = next((k for k in range(first, i) if tokens[k].low == ","), None)
+        return comma is not None
 
     def _close_before(
         self, view: SentenceView, i: int, cues: PhraseSet, lo: int, *, reach: int
