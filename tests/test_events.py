@@ -261,11 +261,22 @@ def test_not_an_event(pipeline: Pipeline, text: str) -> None:
             "bersenjata dalam sebulan terakhir.",
             "ASSAULT",
         ),
+        (
+            "Polres Gayo Lues menemukan dua hektare ladang ganja, Rabu (6/3). Sebagian batang "
+            "ganja dicabut dan dibakar polisi di lokasi.",
+            "ASSAULT",
+        ),
+        (
+            "KPU Kabupaten Bogor mulai mendistribusikan logistik pemilu ke 40 kecamatan, "
+            "Senin (5/2).",
+            "AID",
+        ),
     ],
 )
 def test_no_event_of_a_type(pipeline: Pipeline, text: str, absent: str) -> None:
     """A meeting that is attacked is a target; an analyst's forecast is no threat; attacks
-    tallied over a period are no event."""
+    tallied over a period are no event; police burning seized drugs is no attack; election
+    logistics are no aid."""
     assert absent not in {e.type for e in events_of(pipeline, text)}
 
 
