@@ -123,6 +123,9 @@ class RoleFinder:
             roles.sources = self._subject(view, match, clause, scene)
             roles.targets = self._objects(view, match, end, scene, entry, direct=True)
         if symmetric:
+            if voice != "nominal" and all(p.how == "speaker" for p in roles.sources):
+                # "mengatakan bentrok antarwarga … pecah": the parties, not the speaker
+                roles.sources = self._between(view, match.j, end, scene) or roles.sources
             partners = self._partners(view, match.j, end, scene)
             joined = [
                 t
@@ -246,7 +249,9 @@ class RoleFinder:
         ``merencanakan serangan``) or a frame (``dalam kontak tembak``)."""
         if match.i <= first_verb:
             if clause.kind == "complement" and match.i == clause.start:
-                return True  # "mengumumkan pengakuan resmi …": announcing it is doing it
+                # "mengumumkan pengakuan resmi …": announcing it is doing it; but in
+                # "mengatakan bentrokan … pecah" the noun is its own clause's subject
+                return self.grammar.first_verb(view, match.j, clause.end) >= clause.end
             return first_verb == match.i
         if framed or any(
             t.low in _INSTRUMENTAL for t in view.tokens[max(clause.start, match.i - 3) : match.i]
@@ -533,8 +538,19 @@ class RoleFinder:
                     view, k + 1, self.phrases.np_end(view, k + 1, end, conj=True), scene
                 )
             if tokens[k].low.startswith("antar") and len(tokens[k].low) > 5:
-                return self.phrases.np(view, k, k + 1, scene)
+                return self.phrases.np(view, k, k + 1, scene) or self._among(tokens[k])
         return []
+
+    def _among(self, token: Token) -> list[Participant]:
+        """``antarwarga``, ``antarpelajar``: the group the prefix joins, when the dictionary
+        knows the noun."""
+        actor = self.dictionary.lookup(token.low[5:].lstrip("-"))
+        if actor is None or actor.type in ("country", "government", "head_of_state"):
+            return []
+        name = EventActor(
+            actor.name, token.text, token.start, token.end, actor.id, actor.type, actor.country
+        )
+        return [Participant(name, "named")]
 
     def _referent(self, view: SentenceView, j: int, end: int) -> str | None:
         """``mengecam operasi tersebut``: the noun of an earlier event the object refers to."""
