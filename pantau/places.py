@@ -277,7 +277,7 @@ class PlaceResolver:
         return None
 
     def _fuzzy(self, span: str, start: int, end: int, cue: str | None) -> _Mention | None:
-        if len(span) < 5:
+        if len(span) < 6:  # one letter off a short name is another name: "Monas" is no "Mons"
             return None
         g = self.gazetteer
         key = g.fold_name(span)
