@@ -166,6 +166,13 @@ class NounPhrases:
                 continue
             if before is not None and before.low in _LOCATIVE and m.actor.type == "country":
                 continue
+            if (
+                before is not None
+                and before.low == ","
+                and m.actor.type == "country"
+                and any(pj == i - 1 and pl.kind != "country" for _, pj, pl in view.places)
+            ):
+                continue  # "di pinggiran Beirut, Lebanon": the country closes a place chain
             chunk.append((i, j, m))
         chunk = self._appositions(view, chunk)
         persons = [c for c in chunk if c[2].actor.type == "person"]
