@@ -68,7 +68,9 @@ class Dater:
         self.past_month: PhraseSet = d["past_month"]
         self.next_month: PhraseSet = d["next_month"]
         self.past_year: PhraseSet = d["past_year"]
+        self.next_year: PhraseSet = d["next_year"]
         self.month_past: PhraseSet = d["month_past"]
+        self.month_since: PhraseSet = d["month_since"]
         self.months = {name: n + 1 for n, name in enumerate(patterns.months)}
         self._month_names = frozenset(self.months)
         self.day_before: PhraseSet = d["day_before"]
@@ -84,7 +86,11 @@ class Dater:
         taken: set[int] = set()
         for i, j, d in view.dates:
             if d.date is not None:
-                out.append(TimeRef(i, j, "date", d.date, _precision(d.precision)))
+                day = d.date
+                if d.weekday is not None and published is not None and j - i == 1:
+                    day, k = self._weekday_of_week(view, j, day, published)
+                    j = max(j, k)
+                out.append(TimeRef(i, j, "date", day, _precision(d.precision)))
                 taken.update(range(i, j))
         for phrases, relation in (
             (self.day_before, "day_before"),
@@ -110,20 +116,57 @@ class Dater:
             (self.past_month, _add_months(published.replace(day=1), -1), "month"),
             (self.next_month, _add_months(published.replace(day=1), 1), "month"),
             (self.past_year, dt.date(published.year - 1, 1, 1), "year"),
+            (self.next_year, dt.date(published.year + 1, 1, 1), "year"),
         )
+        months: list[TimeRef] = []
+        if not self._month_names.isdisjoint(word_set(tokens)):
+            months = self._months(view, published, taken)
         for phrases, day, precision in rules:
             for i, j in phrases.find(tokens):
                 if not taken.intersection(range(i, j)):
                     out.append(TimeRef(i, j, "date", day, precision))
                     taken.update(range(i, j))
-        if self._month_names.isdisjoint(word_set(tokens)):
-            return out  # no month named: no "Maret lalu"
-        for k in range(len(tokens) - 1):
+        return out + months
+
+    def _months(self, view: SentenceView, published: dt.date, taken: set[int]) -> list[TimeRef]:
+        """``Maret lalu``, ``Oktober tahun lalu``, ``Januari tahun depan``, ``sejak awal
+        November``: a month without its year."""
+        tokens = view.tokens
+        out: list[TimeRef] = []
+        for k in range(len(tokens)):
             month = self.months.get(tokens[k].low)
-            if month and k not in taken and self.month_past.match_at(tokens, k + 1):
+            if not month or k in taken:
+                continue
+            year: int | None = None
+            j = k + 1
+            if n := self.past_year.match_at(tokens, k + 1):
+                year, j = published.year - 1, k + 1 + n
+            elif n := self.next_year.match_at(tokens, k + 1):
+                year, j = published.year + 1, k + 1 + n
+            elif k + 1 < len(tokens) and self.month_past.match_at(tokens, k + 1):
                 year = published.year if month < published.month else published.year - 1
-                out.append(TimeRef(k, k + 2, "date", dt.date(year, month, 1), "month"))
+                j = k + 2
+            elif self.month_since.ends_at(tokens, k, 0) is not None and not (
+                k + 1 < len(tokens) and tokens[k + 1].low.isdigit()
+            ):
+                year = published.year if month <= published.month else published.year - 1
+            if year is not None:
+                out.append(TimeRef(k, j, "date", dt.date(year, month, 1), "month"))
+                taken.update(range(k, j))
         return out
+
+    def _weekday_of_week(
+        self, view: SentenceView, j: int, day: dt.date, published: dt.date
+    ) -> tuple[dt.date, int]:
+        """``Senin pekan depan``, ``Jumat pekan lalu``: the weekday of that week (and where the
+        phrase ends)."""
+        tokens = view.tokens
+        for phrases, weeks in ((self.next_week, 1), (self.past_week, -1)):
+            n = phrases.match_at(tokens, j)
+            if n:
+                week = monday(published) + dt.timedelta(days=7 * weeks)
+                return week + dt.timedelta(days=day.weekday()), j + n
+        return day, j
 
     def own(
         self,
@@ -163,6 +206,10 @@ class Dater:
         if clause.kind in ("subordinate", "coordinate", "purpose") and own.start < clause.start:
             return True
         if own.kind == "subordinate" and own.opener is not None:
+            if view.tokens[own.opener].low == "sejak" and ref.i - own.opener <= 2:
+                # "sejak Oktober tahun lalu" is a phrase of time, not a clause: it dates the
+                # clause it stands next to
+                return own.end >= clause.start - 1 and own.start <= clause.end + 1
             return view.tokens[own.opener].low in _SIMULTANEOUS
         if own.kind == "coordinate":
             return True
