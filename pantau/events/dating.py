@@ -71,6 +71,7 @@ class Dater:
         self.next_year: PhraseSet = d["next_year"]
         self.month_past: PhraseSet = d["month_past"]
         self.month_since: PhraseSet = d["month_since"]
+        self.new_year_eve: PhraseSet = d["new_year_eve"]
         self.months = {name: n + 1 for n, name in enumerate(patterns.months)}
         self._month_names = frozenset(self.months)
         self.day_before: PhraseSet = d["day_before"]
@@ -118,6 +119,15 @@ class Dater:
             (self.past_year, dt.date(published.year - 1, 1, 1), "year"),
             (self.next_year, dt.date(published.year + 1, 1, 1), "year"),
         )
+        for i, j in self.new_year_eve.find(tokens):
+            if not taken.intersection(range(i, j)):
+                eve = dt.date(published.year - (published.month < 7), 12, 31)
+                if j < len(tokens) and self.month_past.match_at(tokens, j):
+                    j += 1
+                    if eve >= published:
+                        eve = eve.replace(year=eve.year - 1)
+                out.append(TimeRef(i, j, "date", eve, "day"))
+                taken.update(range(i, j))
         months: list[TimeRef] = []
         if not self._month_names.isdisjoint(word_set(tokens)):
             months = self._months(view, published, taken)
@@ -181,6 +191,7 @@ class Dater:
         """The time reference of the event whose trigger starts at token ``i``, if written."""
         best: TimeRef | None = None
         best_distance = 10**6
+        relative = self._in_relative(view, i)
         for ref in refs:
             if ref.i >= attribution and not statement:
                 continue
@@ -188,6 +199,10 @@ class Dater:
                 continue
             if ref.i > i and self._since_in_relative(view, i, ref.i):
                 continue  # "kabar … yang beredar sejak Selasa": the rumour's time, not the event's
+            if ref.i > i and self._relative_between(view, i, ref.i):
+                continue  # "proposal yang diumumkan AS pada akhir Mei": the proposal's time
+            if relative and (ref.i < i or _comma_between(view, i, ref.i)):
+                continue  # "… kepada dua anggota yang terbukti menembak warga, Senin": the verdict's
             distance = abs(ref.i - i)
             if distance < best_distance:
                 best, best_distance = ref, distance
@@ -198,6 +213,11 @@ class Dater:
         if own.start == clause.start or clause.start <= ref.i < clause.end:
             return True
         if own.kind == "condition":
+            # "mengancam mogok jika … mulai bulan depan": the condition's own time; but
+            # "jika perang pecah, dalam pernyataan pada Selasa" dates the main clause
+            opener = own.opener if own.opener is not None else own.start
+            if not any(t.low == "," for t in view.tokens[opener : ref.i]):
+                return False
             return clause.kind != "condition"
         if own.kind == "purpose":
             return (
@@ -223,6 +243,28 @@ class Dater:
         return any(
             tokens[m].low == "yang" and m + 1 < k and view.verbs[m + 1] for m in range(i + 1, k)
         )
+
+    def _in_relative(self, view: SentenceView, i: int) -> bool:
+        """The trigger at ``i`` is the verb of a relative clause (``yang terbukti menembak``)."""
+        tokens = view.tokens
+        g = self.grammar
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if tokens[k].low == "yang":
+                return k < i - 1 or view.verbs[i]
+            if not (view.verbs[k] or g.is_auxiliary(tokens[k])):
+                return False
+        return False
+
+    def _relative_between(self, view: SentenceView, i: int, k: int) -> bool:
+        """A relative clause with its own verb between the trigger and the date, the date
+        inside it (no comma before the date)."""
+        tokens = view.tokens
+        for m in range(i + 1, k - 1):
+            if tokens[m].low == "yang" and view.verbs[m + 1]:
+                return not _comma_between(view, m, k) and not any(
+                    t.low in _SIMULTANEOUS for t in tokens[m:k]
+                )
+        return False
 
     def ongoing_before(self, view: SentenceView, i: int) -> bool:
         """``mulai melarikan diri``: an event under way at the time of the report."""
@@ -252,3 +294,7 @@ def _precision(p: str) -> DatePrecision:
 def _add_months(day: dt.date, n: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + n
     return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _comma_between(view: SentenceView, i: int, k: int) -> bool:
+    return any(t.low == "," for t in view.tokens[i:k])
