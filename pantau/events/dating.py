@@ -202,7 +202,7 @@ class Dater:
             if ref.i > i and self._relative_between(view, i, ref.i):
                 continue  # "proposal yang diumumkan AS pada akhir Mei": the proposal's time
             if relative and (ref.i < i or _comma_between(view, i, ref.i)):
-                continue  # "… kepada dua anggota yang terbukti menembak warga, Senin": the verdict's
+                continue  # "… anggota yang terbukti menembak warga, Senin": the verdict's
             distance = abs(ref.i - i)
             if distance < best_distance:
                 best, best_distance = ref, distance
