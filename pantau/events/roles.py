@@ -91,6 +91,9 @@ class RoleFinder:
         self.demonstratives: PhraseSet = g["demonstratives"]
         self.purpose: PhraseSet = g["purpose"]
         self.killed: PhraseSet = patterns.casualties["killed"]
+        self.instruments = PhraseSet(
+            " ".join(seq) for words in patterns.instruments.values() for seq in words.phrases
+        )
         self._object_cues = self.target_preps.firsts | {"dari", "di", "ke", "yang", ";"}
         """The words :meth:`_objects` stops at."""
 
@@ -337,22 +340,50 @@ class RoleFinder:
     ) -> list[Participant]:
         tokens = view.tokens
         limit = min(end, len(tokens))
-        for w in range(match.j, min(limit, match.j + 4)):
-            if tokens[w].low == "yang" or view.verbs[w]:
+        w = after = match.j
+        while w < min(limit, match.j + 5) or (w == limit == match.j and w + 1 < len(tokens)):
+            low = tokens[w].low
+            if low in ("dan", "serta") and w + 1 < len(tokens) and _passive_verb(view, w + 1):
+                # "dipukul dan diinjak oleh …": the agent of both
+                limit = max(limit, self.grammar.clause(view, w + 1, w + 2).end)
+                w += 2
+                after = w
+                continue
+            if low == "yang":
+                if not after_oleh_only and w + 1 < limit and _passive_verb(view, w + 1):
+                    return self._instrument_agent(view, match.j, w, limit, scene)
                 break
-            if tokens[w].low == "oleh":
+            if view.verbs[w]:
+                break
+            if low == "oleh":
                 return self.phrases.np(view, w + 1, self.phrases.np_end(view, w + 1, limit), scene)
+            w += 1
         if after_oleh_only:
             return []
         for w in range(match.i, match.j):  # "dihakimi massa": the agent inside the trigger
             if self.crowd.match_at(tokens, w):
                 return self.phrases.np(view, w, match.j, scene)
-        k = match.j
+        k = after
         while k < limit and tokens[k].low in _QUANTITY and not self.phrases.mention_at(view, k):
             k += 1
         if k < limit and (self.phrases.mention_at(view, k) or self.phrases.reference_at(view, k)):
-            return self.phrases.np(view, match.j, self.phrases.np_end(view, match.j, limit), scene)
+            return self.phrases.np(view, after, self.phrases.np_end(view, after, limit), scene)
         return []
+
+    def _instrument_agent(
+        self, view: SentenceView, j: int, rel: int, limit: int, scene: Scene
+    ) -> list[Participant]:
+        """``dihantam bom yang dijatuhkan jet tempur militer Myanmar``: the weapon's user, when
+        the words before ``yang`` name a weapon, not a party."""
+        tokens = view.tokens
+        if rel == j or any(self.phrases.mention_at(view, k) for k in range(j, rel)):
+            return []
+        if not any(self.instruments.match_at(tokens, k) for k in range(j, rel)):
+            return []
+        k = rel + 2
+        if k < limit and tokens[k].low == "oleh":
+            k += 1
+        return self.phrases.np(view, k, self.phrases.np_end(view, k, limit), scene)
 
     def _possessor(self, view: SentenceView, j: int, end: int, scene: Scene) -> list[Participant]:
         tokens = view.tokens
@@ -619,3 +650,9 @@ def _next_comma(tokens: Sequence[Token], j: int) -> int | None:
         if tokens[k].low == ",":
             return k
     return None
+
+
+def _passive_verb(view: SentenceView, k: int) -> bool:
+    """A verb in ``di-`` (``diinjak``, ``dijatuhkan``)."""
+    low = view.tokens[k].low
+    return bool(view.verbs[k]) and low.startswith("di") and len(low) > 4
