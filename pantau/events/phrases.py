@@ -61,6 +61,9 @@ class Scene:
     government: EventActor | None
     initials: Mapping[str, EventActor]
     entities: Sequence[Entity]
+    counted: Callable[[int, int], EventActor | None] = lambda n, offset: None
+    """The participant introduced earlier with the number ``n`` (``empat pemuda``), before
+    ``offset``: what ``keempatnya`` stands for."""
 
 
 class NounPhrases:
@@ -78,6 +81,11 @@ class NounPhrases:
         self.civilian_heads: PhraseSet = a["civilian_heads"]
         self.government: PhraseSet = a["government"]
         self.suspects: PhraseSet = a["suspects"]
+        self.collectives = {
+            w: patterns.numbers[w[2:-3]]
+            for (w,) in (p for p in a["collectives"].phrases if len(p) == 1)
+            if w.startswith("ke") and w.endswith("nya") and w[2:-3] in patterns.numbers
+        }
         self.pronouns: PhraseSet = a["pronouns"]
         self.place_nouns: PhraseSet = a["place_nouns"]
         self.supporter_roles = frozenset(p[0] for p in a["supporter_roles"].phrases)
@@ -94,6 +102,7 @@ class NounPhrases:
             self.armed.firsts
             | self.forces.firsts
             | self.suspects.firsts
+            | frozenset(self.collectives)
             | self.crowd.firsts
             | self.civilian_nouns.firsts
             | self.government.firsts
@@ -275,6 +284,9 @@ class NounPhrases:
                 return [Participant(a, "force") for a in scene.force(view, k)]
             if self.suspects.match_at(tokens, k):
                 return [Participant(a, "suspects") for a in scene.suspects()]
+            if low in self.collectives:  # "keempatnya": never guessed when no group of four
+                group = scene.counted(self.collectives[low], tokens[k].start)
+                return [Participant(group, "suspects")] if group is not None else []
             n = self.crowd.match_at(tokens, k) or self._antar(low, self.crowd)
             if n and not self._named_back(view, k, n):
                 return [Participant(a, "crowd") for a in scene.crowd(low)]

@@ -41,6 +41,12 @@ class Scenes:
         self.civilians = self._actor_of(a["civilians_id"])
         self._force_kind = codebook.kind_types("state_forces")
         self._armed = codebook.kind_types("nonstate_armed")
+        self._numbers = patterns.numbers
+
+    def _count(self, word: str) -> int | None:
+        """The number a word writes (``empat``, ``4``), if any."""
+        low = word.casefold()
+        return int(low) if low.isdigit() else self._numbers.get(low)
 
     def scene(self, view: SentenceView, state: ArticleState, type_: str) -> Scene:
         """The scene of sentence ``view`` for a trigger of type ``type_``.
@@ -98,6 +104,18 @@ class Scenes:
                     return event_actor(m)
             return None
 
+        def counted(n: int, offset: int) -> EventActor | None:
+            text = article.text
+            for cand in reversed(state.candidates):
+                for p in cand.roles.targets + cand.roles.sources:
+                    start = p.actor.start
+                    if not 0 < start < offset:
+                        continue
+                    words = text[max(0, start - 24) : start].split()
+                    if words and self._count(words[-1]) == n:
+                        return p.actor
+            return None
+
         return Scene(
             speaker_body,
             previous_parties,
@@ -109,6 +127,7 @@ class Scenes:
             state.government,
             state.initials,
             article.entities,
+            counted,
         )
 
     def speaker_body(self, article: Article, view: SentenceView, k: int) -> EventActor | None:
