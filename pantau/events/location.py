@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from pantau.article import Article, Place
 from pantau.events.clauses import Clause, Grammar, SentenceView
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet
+from pantau.events.text import PhraseSet, phrase_tokens, word_set
+from pantau.gazetteer import GazetteerEntry, water_bodies
 
 __all__ = ["Placer", "Spot"]
 
@@ -64,6 +65,11 @@ class Placer:
         self.demonstratives: PhraseSet = patterns.grammar["demonstratives"]
         self.waters = frozenset(x[0] for x in p["waters"].phrases)
         self.place_classes = frozenset(x[0] for x in p["place_classes"].phrases)
+        self._waters: dict[tuple[str, ...], GazetteerEntry] = {}
+        for entry in water_bodies():
+            for name in (entry.name, *entry.alternate_names):
+                self._waters[phrase_tokens(name)] = entry
+        self.water_names = PhraseSet(" ".join(k) for k in self._waters)
 
     def spots(self, view: SentenceView) -> list[Spot]:
         """The usable places of the sentence."""
@@ -108,6 +114,43 @@ class Placer:
                     origin=self._origin(view, i, out),
                     destination=i > 0 and tokens[i - 1].low in ("ke", "menuju"),
                     seat=seat,
+                )
+            )
+        if not self.water_names.firsts.isdisjoint(word_set(tokens)):
+            out = sorted(out + self._water_spots(view, out), key=lambda s: s.i)
+        return out
+
+    def _water_spots(self, view: SentenceView, before: list[Spot]) -> list[Spot]:
+        """``di perairan Laut Sulawesi``: a sea or strait, in no country."""
+        tokens = view.tokens
+        out = []
+        for i, j in self.water_names.find(tokens):
+            if not tokens[i].capitalised or any(s.i < j and i < s.j for s in before):
+                continue
+            e = self._waters[tuple(t.low for t in tokens[i:j])]
+            place = Place(
+                text=view.text(i, j),
+                start=tokens[i].start,
+                end=tokens[j - 1].end,
+                gazetteer_id=e.id,
+                name=e.name,
+                latitude=e.latitude,
+                longitude=e.longitude,
+                country=e.country,
+                admin1=None,
+                admin2=None,
+                kind=e.kind,
+                precision=1,
+            )
+            out.append(
+                Spot(
+                    i,
+                    j,
+                    place,
+                    locative=self._after_locative(view, i),
+                    origin=self._origin(view, i, before),
+                    destination=i > 0 and tokens[i - 1].low in ("ke", "menuju"),
+                    seat=False,
                 )
             )
         return out
