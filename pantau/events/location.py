@@ -91,8 +91,12 @@ class Placer:
                 if self._in_longer_name(view, i, j, taken):
                     continue
             inside = any(
-                mi <= i and j <= mj and m.actor.type != "country" for mi, mj, m in view.mentions
-            )
+                mi <= i
+                and j <= mj
+                and m.actor.type != "country"
+                and not (m.actor.type == "civilians" and place.kind != "country")
+                for mi, mj, m in view.mentions
+            )  # but "warga Gaza": the civilians of a place are there
             if inside:
                 continue
             if any(
