@@ -548,7 +548,8 @@ class EventExtractor:
                 continue
             for _, mj, m in view.mentions:
                 if (mj == spot.i or mj + 1 == spot.i) and m.actor.name in sources:
-                    return spot.place
+                    # an official ("Kapolda Sulawesi Tengah … meminta maaf") speaks anywhere
+                    return spot.place if m.person is None else None
         return None
 
     def _quotes(self, article: Article, view: SentenceView) -> list[Quote]:
