@@ -204,7 +204,7 @@ class NounPhrases:
             return out
         if speaker and persons:
             return []
-        return self._references(view, lo, hi, scene)
+        return self._references(view, lo, hi, scene, objects=objects)
 
     def _coordinated_force(
         self, view: SentenceView, i: int, m: ActorMention, before: list[Participant]
@@ -251,7 +251,9 @@ class NounPhrases:
             out.append((i, j, m))
         return out
 
-    def _references(self, view: SentenceView, lo: int, hi: int, scene: Scene) -> list[Participant]:
+    def _references(
+        self, view: SentenceView, lo: int, hi: int, scene: Scene, *, objects: bool = False
+    ) -> list[Participant]:
         tokens = view.tokens
         lows = low_words(tokens)
         speakers = self._speaker_words
@@ -262,7 +264,14 @@ class NounPhrases:
                 body = scene.speaker_body(view, k)
                 return [Participant(body, "own")] if body else []
             if self.both.match_at(tokens, k):
-                return [Participant(a, "both") for a in scene.previous_parties()]
+                if objects and lows[k] == "keduanya":  # "menuding keduanya": the pair named
+                    pair = scene.counted(2, tokens[k].start)  # before ("dua diplomat Jepang")
+                    if pair is not None:
+                        return [Participant(pair, "suspects")]
+                parties = scene.previous_parties()
+                if parties or lows[k] != "kedua":
+                    return [Participant(a, "both") for a in parties]
+                continue  # "kedua pemerintah" with no parties before: the government
             if self.pronouns.match_at(tokens, k) and (k == lo or not tokens[k - 1].is_word):
                 body = scene.speaker_body(view, k) or scene.previous_subject(view)
                 return [Participant(body, "own")] if body else []

@@ -111,9 +111,12 @@ class Scenes:
                     start = p.actor.start
                     if not 0 < start < offset:
                         continue
-                    words = text[max(0, start - 24) : start].split()
-                    if words and self._count(words[-1]) == n:
-                        return p.actor
+                    words = text[max(0, start - 40) : start].split()[-3:]
+                    for back, word in enumerate(reversed(words)):
+                        if self._count(word) == n:  # "empat pemuda", "dua diplomat Jepang"
+                            return p.actor
+                        if back >= 1 or not word.isalpha() or not word.islower():
+                            break
             return None
 
         return Scene(
