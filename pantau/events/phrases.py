@@ -81,6 +81,8 @@ class NounPhrases:
         self.civilian_heads: PhraseSet = a["civilian_heads"]
         self.government: PhraseSet = a["government"]
         self.suspects: PhraseSet = a["suspects"]
+        self.companies = frozenset(x[0] for x in a["company_prefixes"].phrases)
+        self._named_orgs = self.companies | a["institution_prefixes"].firsts
         self.collectives = {
             w: patterns.numbers[w[2:-3]]
             for (w,) in (p for p in a["collectives"].phrases if len(p) == 1)
@@ -162,9 +164,12 @@ class NounPhrases:
             return []
         tokens = view.tokens
         chunk: list[tuple[int, int, ActorMention]] = []
+        orgs = self._organisations(view, lo, hi, scene)
         for i, j, m in view.mentions:
             if not (lo <= i < hi) or m.actor.type in self.reporter_types or self.supporter(m):
                 continue
+            if any(e.start <= m.start and m.end <= e.end for e in orgs):
+                continue  # "PT Kereta Api Indonesia": part of a name, not Indonesia
             before = tokens[i - 1] if i > 0 else None
             if (
                 before is not None
@@ -200,11 +205,35 @@ class NounPhrases:
             )
             forces = self._coordinated_force(view, i, m, out) if m.actor.type == "country" else None
             out = merge(out, [Participant(civilians or forces or actor_of(m), "named")])
+        companies = [
+            Participant(EventActor(e.text, e.text, e.start, e.end), "entity")
+            for e in orgs
+            if e.text.split(None, 1)[0].casefold() in self.companies
+        ]
+        if companies:
+            out = sorted(merge(out, companies), key=lambda p: p.actor.start)
         if out:
             return out
         if speaker and persons:
             return []
         return self._references(view, lo, hi, scene, objects=objects)
+
+    def _organisations(self, view: SentenceView, lo: int, hi: int, scene: Scene) -> list[Entity]:
+        """The NER's organisations in ``[lo, hi)`` that start with a company's or an
+        institution's word (``PT``, ``Universitas``)."""
+        tokens = view.tokens
+        if not any(tokens[k].low in self._named_orgs for k in range(lo, hi)):
+            return []
+        start, end = tokens[lo].start, tokens[hi - 1].end
+        return [
+            e
+            for e in scene.entities
+            if e.label == "ORG"
+            and start <= e.start
+            and e.end <= end
+            and " " in e.text
+            and e.text.split(None, 1)[0].casefold() in self._named_orgs
+        ]
 
     def _coordinated_force(
         self, view: SentenceView, i: int, m: ActorMention, before: list[Participant]

@@ -147,6 +147,8 @@ class RoleFinder:
                 if clause.start <= i < end and self.phrases.supporter(m)
             ]
             roles.sources = backers[:1]
+        if entry.type == "THREATEN" and not roles.targets:
+            roles.targets = self._conditioned(view, match.j, scene)
         if not symmetric and all(not t.named for t in roles.targets):
             roles.referent = self._referent(view, match.j, end)
         names = {s.actor.name for s in roles.sources if "(generic)" not in s.actor.name}
@@ -368,6 +370,20 @@ class RoleFinder:
             k += 1
         if k < limit and (self.phrases.mention_at(view, k) or self.phrases.reference_at(view, k)):
             return self.phrases.np(view, after, self.phrases.np_end(view, after, limit), scene)
+        return []
+
+    def _conditioned(self, view: SentenceView, j: int, scene: Scene) -> list[Participant]:
+        """``mengancam mogok jika direksi PT X tetap memangkas …``: whoever must comply, the
+        named subject of the condition."""
+        g = self.grammar
+        tokens = view.tokens
+        for k in range(j, len(tokens)):
+            n = g.conditional.match_at(tokens, k)
+            if n:
+                start = k + n
+                verb = g.first_verb(view, start, len(tokens))
+                found = self.phrases.np(view, start, verb, scene)
+                return [p for p in found if p.named]
         return []
 
     def _instrument_agent(
