@@ -307,3 +307,140 @@ def test_a_leading_menurut_names_the_claimant_not_a_party(pipeline: Pipeline) ->
     assert [s.name for s in event.sources] == ["Israel Defense Forces"]
     assert event.fatalities == 18
     assert event.claim_source == "Kementerian Kesehatan"
+
+
+# -- roles, places and dates of single events ---------------------------------------------------
+
+ROLE_CASES = [
+    (
+        "Kapolres Jember AKBP Bayu Hidayatullah mengatakan bentrokan antara warga dan petugas "
+        "keamanan PT Sinar Tani Makmur pecah di Kecamatan Sumberjambe, Minggu (16/6).",
+        "ASSAULT",
+        {"Civilians (generic)", "PT Sinar Tani Makmur"},
+        set(),
+    ),
+    (
+        "Kapolres Bima mengatakan bentrok antarwarga pecah di Kecamatan Woha, Sabtu (15/6).",
+        "ASSAULT",
+        {"Civilians (generic)"},
+        set(),
+    ),
+    (
+        "Gudang senjata Hizbullah di pinggiran Tyre, Lebanon, digempur serangan udara Israel "
+        "pada Selasa (18/6) malam.",
+        "ASSAULT",
+        {"Israel Defense Forces"},
+        {"Hezbollah"},
+    ),
+    (
+        "Seorang petani ditembak dan dianiaya oleh anggota TPNPB di Distrik Sinak, Senin (17/6).",
+        "ASSAULT",
+        {"West Papua National Liberation Army (TPNPB)"},
+        {"Civilians (generic)"},
+    ),
+    (
+        "Sebuah kapal tanker diserang drone yang diluncurkan kelompok Houthi di Laut Merah, "
+        "Senin (17/6).",
+        "ASSAULT",
+        {"Houthis (Ansar Allah)"},
+        set(),
+    ),
+    (
+        "Polisi menangkap tiga pemuda di Kecamatan Cengkareng, Senin (17/6). "
+        '"Ketiganya juga menyerang seorang warga," kata Arief.',
+        "ASSAULT",
+        {"Civilians (generic)"},
+        {"Civilians (generic)"},
+    ),
+    (
+        "TPNPB mengancam akan menembak setiap pesawat jika TNI tidak menarik pasukan dari "
+        "Intan Jaya.",
+        "THREATEN",
+        {"West Papua National Liberation Army (TPNPB)"},
+        {"Indonesian National Armed Forces"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "sources", "targets"), ROLE_CASES)
+def test_sources_and_targets(
+    pipeline: Pipeline, text: str, type_: str, sources: set[str], targets: set[str]
+) -> None:
+    events = [e for e in events_of(pipeline, text) if e.type == type_]
+    assert events, text
+    event = events[-1]
+    assert {a.name for a in event.sources} == sources
+    assert {a.name for a in event.targets} == targets
+
+
+DATE_CASES = [
+    (
+        "Warga berencana menggelar aksi di depan Balai Kota Medan pada Senin pekan depan.",
+        "PROTEST",
+        dt.date(2024, 6, 24),
+        "day",
+    ),
+    (
+        "Militer Israel menyatakan serangan itu balasan atas serangan Houthi terhadap Israel "
+        "sejak Oktober tahun lalu.",
+        "ASSAULT",
+        dt.date(2023, 10, 1),
+        "month",
+    ),
+    (
+        "Serikat buruh mengancam mogok nasional jika perusahaan memangkas upah mulai bulan depan.",
+        "THREATEN",
+        None,
+        None,
+    ),
+    (
+        "Polisi menangkap 20 anggota geng motor yang membawa senjata tajam saat malam "
+        "pergantian tahun lalu.",
+        "COERCE",
+        dt.date(2023, 12, 31),
+        "day",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "date", "precision"), DATE_CASES)
+def test_event_dates(
+    pipeline: Pipeline, text: str, type_: str, date: dt.date | None, precision: str | None
+) -> None:
+    events = [e for e in events_of(pipeline, text) if e.type == type_]
+    assert events, text
+    assert (events[0].date, events[0].date_precision) == (date, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "place", "country"),
+    [
+        (
+            "TNI AL dan Angkatan Laut Malaysia memulai patroli terkoordinasi di Laut Sulawesi, "
+            "Senin (17/6).",
+            "COOPERATE",
+            "Laut Sulawesi",
+            "",
+        ),
+        (
+            "Ratusan warga berunjuk rasa di depan Balai Kota Medan, Senin (17/6).",
+            "PROTEST",
+            "Medan",
+            "ID",
+        ),
+        (
+            "Kapolda Sulawesi Tengah Irjen Pol. Agus Salim meminta maaf kepada keluarga korban, "
+            "Senin (17/6).",
+            "CONCEDE",
+            None,
+            None,
+        ),
+    ],
+)
+def test_event_places(
+    pipeline: Pipeline, text: str, type_: str, place: str | None, country: str | None
+) -> None:
+    events = [e for e in events_of(pipeline, text) if e.type == type_]
+    assert events, text
+    got = events[0].place
+    assert (got.name, got.country) == (place, country) if got else place is None
