@@ -89,6 +89,7 @@ class RoleFinder:
         self.partner_preps: PhraseSet = g["partner_prepositions"]
         self.target_verbs: PhraseSet = g["target_verbs"]
         self.demonstratives: PhraseSet = g["demonstratives"]
+        self.manner: PhraseSet = g["manner_adverbs"]
         self.purpose: PhraseSet = g["purpose"]
         self.killed: PhraseSet = patterns.casualties["killed"]
         self.instruments = PhraseSet(
@@ -611,8 +612,9 @@ class RoleFinder:
                     self.grammar.is_auxiliary(tokens[head])
                     or view.verbs[head]
                     or self.grammar.is_preposition(tokens[head])
+                    or self.manner.match_at(tokens, head)
                 ):
-                    head += 1
+                    head += self.manner.match_at(tokens, head) or 1
                 return tokens[head].low if head < k else None
         return None
 
