@@ -150,6 +150,18 @@ class RoleFinder:
             roles.sources = backers[:1]
         if entry.type == "THREATEN" and not roles.targets:
             roles.targets = self._conditioned(view, match.j, scene)
+        if entry.type == "ACCUSE" and voice == "active" and not roles.targets:
+            # "menyayangkan lambatnya penanganan kasus oleh kepolisian": who acts so
+            for k in range(match.j, end):
+                if tokens[k].low == "oleh":
+                    roles.targets = [
+                        p
+                        for p in self.phrases.np(
+                            view, k + 1, self.phrases.np_end(view, k + 1, end), scene
+                        )
+                        if p.named
+                    ]
+                    break
         if not symmetric and all(not t.named for t in roles.targets):
             roles.referent = self._referent(view, match.j, end)
         names = {s.actor.name for s in roles.sources if "(generic)" not in s.actor.name}
