@@ -250,8 +250,8 @@ class RoleFinder:
                 roles.targets = self._governed(view, first_verb, instrument, scene, entry)
         if entry.symmetric and not owner:
             between = self._between(view, match.j, end, scene)
-            if between:
-                roles.sources = merge(roles.sources, between)
+            if between:  # "korban tewas akibat baku tembak antara X dan Y": X and Y, not the dead
+                roles.sources = between if undergoer else merge(roles.sources, between)
 
     def _light(
         self,
