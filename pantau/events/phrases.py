@@ -197,7 +197,8 @@ class NounPhrases:
             both = (i > 0 and tokens[i - 1].low in ("kedua", "ketiga")) or self.both.ends_at(
                 tokens, i + 1, lo
             ) is not None
-            if both and scene.previous_parties():
+            if both and m.actor.type != "civilians" and scene.previous_parties():
+                # but "kedua warga tersebut" are two residents, not both parties
                 out = merge(out, [Participant(a, "both") for a in scene.previous_parties()])
                 continue
             civilians = (
