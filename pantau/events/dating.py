@@ -72,6 +72,7 @@ class Dater:
         self.month_past: PhraseSet = d["month_past"]
         self.month_since: PhraseSet = d["month_since"]
         self.new_year_eve: PhraseSet = d["new_year_eve"]
+        self.past_relative: PhraseSet = d["past_relative"]
         self.months = {name: n + 1 for n, name in enumerate(patterns.months)}
         self._month_names = frozenset(self.months)
         self.day_before: PhraseSet = d["day_before"]
@@ -245,22 +246,24 @@ class Dater:
         )
 
     def _in_relative(self, view: SentenceView, i: int) -> bool:
-        """The trigger at ``i`` is the verb of a relative clause (``yang terbukti menembak``)."""
+        """The trigger at ``i`` is the verb of a relative clause that tells a participant's
+        past (``… kepada dua anggota yang terbukti menembak``): not dated by the sentence."""
         tokens = view.tokens
         g = self.grammar
         for k in range(i - 1, max(-1, i - 4), -1):
             if tokens[k].low == "yang":
-                return k < i - 1 or view.verbs[i]
+                return any(self.past_relative.match_at(tokens, m) for m in range(k + 1, i))
             if not (view.verbs[k] or g.is_auxiliary(tokens[k])):
                 return False
         return False
 
     def _relative_between(self, view: SentenceView, i: int, k: int) -> bool:
-        """A relative clause with its own verb between the trigger and the date, the date
-        inside it (no comma before the date)."""
+        """A passive relative clause between the trigger and the date, the date inside it (no
+        comma before the date): the history of the object (``proposal yang diumumkan AS pada
+        akhir Mei``)."""
         tokens = view.tokens
         for m in range(i + 1, k - 1):
-            if tokens[m].low == "yang" and view.verbs[m + 1]:
+            if tokens[m].low == "yang" and view.verbs[m + 1] and tokens[m + 1].low[:2] == "di":
                 return not _comma_between(view, m, k) and not any(
                     t.low in _SIMULTANEOUS for t in tokens[m:k]
                 )
