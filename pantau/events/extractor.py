@@ -215,10 +215,14 @@ class EventExtractor:
             else:
                 cand.modality = reading.modality
             if entry.type == "MOBILIZE":
-                forces = [t for t in roles.targets if t.actor.type in self._force_kind]
+                forces = [
+                    t
+                    for t in roles.targets
+                    if t.actor.type in self._force_kind and (t.named or not roles.sources)
+                ]  # but "pihaknya menyiagakan satu peleton pasukan": its own troops
                 if forces:  # "menyiagakan 200 personel gabungan TNI-Polri": the forces move
                     roles.sources = forces
-                    roles.targets = [t for t in roles.targets if t not in forces]
+                roles.targets = [t for t in roles.targets if t not in forces and t.how != "force"]
             cand.anaphoric = id(m) in anaphoric
             cand.subordinate = clause.kind == "subordinate"
             cand.alluded = any(lo == m.i for lo, _ in alluded)

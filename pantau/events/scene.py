@@ -168,6 +168,7 @@ class Scenes:
     ) -> EventActor | None:
         """The organisation named in (or right before) a speaker's words, in their sentence."""
         best = None
+        office = None
         for m in article.actors:
             if m.start >= end + 1:
                 break
@@ -177,6 +178,13 @@ class Scenes:
                 and m.actor.type not in ("person", "media", "country")
             ):
                 best = m
+                if m.via == "role_phrase" and m.person is not None:
+                    office = m
+        if office is not None and best is not None and best.via == "alias":
+            # "Komandan Koops Habema Mayjen TNI X": the office's body, not the rank's service
+            named = article.text.find(office.person or "", office.end, end)
+            if named > best.start:
+                best = office
         return event_actor(best) if best is not None else None
 
     def _sentence_start(self, article: Article, offset: int) -> int:
