@@ -444,3 +444,15 @@ def test_event_places(
     assert events, text
     got = events[0].place
     assert (got.name, got.country) == (place, country) if got else place is None
+
+
+def test_a_relation_of_time_takes_the_previous_date_and_a_written_date_wins(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Jakarta (ANTARA) - Israel menyerang kamp Nuseirat, Senin (17/6). Beberapa jam kemudian, "
+        "Hamas menembakkan roket ke Tel Aviv. Beberapa jam kemudian, Hizbullah menembakkan roket "
+        "ke Haifa, Selasa (18/6)."
+    )
+    dates = [e.date for e in events_of(pipeline, text) if e.type == "ASSAULT"]
+    assert dates == [dt.date(2024, 6, 17), dt.date(2024, 6, 17), dt.date(2024, 6, 18)]

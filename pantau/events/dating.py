@@ -204,9 +204,9 @@ class Dater:
                 continue  # "proposal yang diumumkan AS pada akhir Mei": the proposal's time
             if relative and (ref.i < i or _comma_between(view, i, ref.i)):
                 continue  # "… anggota yang terbukti menembak warga, Senin": the verdict's
-            distance = abs(ref.i - i)
-            if distance < best_distance:
-                best, best_distance = ref, distance
+            distance = abs(ref.i - i) + (0 if ref.relation == "date" else 1000)
+            if distance < best_distance:  # a date written wins over a relation
+                best, best_distance = ref, distance  # ("Beberapa jam kemudian, …, Jumat (12/1)")
         return best
 
     def _belongs(self, view: SentenceView, clause: Clause, ref: TimeRef) -> bool:
