@@ -49,6 +49,8 @@ _QUANTITY = frozenset(
      "belasan", "sebagian", "banyak", "beberapa", "kedua", "ketiga", "seluruh", "semua", "sekitar",
      "sedikitnya", "setidaknya", "lebih", "dari", "anggota", "perwakilan", "delegasi"}
 )  # fmt: skip
+_AGENT_PRONOUNS = frozenset({"kami", "kita", "saya", "aku", "mereka"})
+"""Before a bare verb, the agent of the object-first passive (``Pelaku kami tangkap``)."""
 _INSTRUMENTAL = frozenset({"dengan", "menggunakan", "memakai", "melalui", "lewat"})
 
 
@@ -90,6 +92,8 @@ class RoleFinder:
         self.target_verbs: PhraseSet = g["target_verbs"]
         self.demonstratives: PhraseSet = g["demonstratives"]
         self.manner: PhraseSet = g["manner_adverbs"]
+        self.detention: PhraseSet = a["detention"]
+        self.keepers = frozenset({"police", "state_military", "judiciary", "government"})
         self.purpose: PhraseSet = g["purpose"]
         self.killed: PhraseSet = patterns.casualties["killed"]
         self.instruments = PhraseSet(
@@ -119,7 +123,13 @@ class RoleFinder:
             roles.sources = [Participant(actor_of(inside[2]), "supporter")]
             roles.supported = self._supported_party(view, inside[0], scene)
             return roles
-        if voice == "passive":
+        if voice == "active" and self._pronoun_passive(view, match, clause):
+            # "Keempatnya kami tangkap …": the pronoun acts, the words before it undergo
+            roles.sources = self.phrases.np(view, match.i - 1, match.i, scene)
+            roles.targets = self.phrases.np(
+                view, clause.start, match.i - 1, scene, objects=True
+            ) or self._objects(view, match, end, scene, entry, direct=True)
+        elif voice == "passive":
             self._passive(view, match, entry, clause, end, roles, scene)
         elif voice == "nominal":
             self._nominal(view, match, entry, clause, end, roles, scene, inside)
@@ -188,6 +198,8 @@ class RoleFinder:
         if entry.type == "MOBILIZE":
             roles.sources = agent or subject
             return
+        if not agent and entry.type == "COERCE":
+            agent = self._keeper(view, match.j, end, scene)
         roles.sources, roles.targets = agent, subject
         roles.needs_agent = not agent
 
@@ -384,6 +396,31 @@ class RoleFinder:
         if k < limit and (self.phrases.mention_at(view, k) or self.phrases.reference_at(view, k)):
             return self.phrases.np(view, after, self.phrases.np_end(view, after, limit), scene)
         return []
+
+    def _keeper(self, view: SentenceView, j: int, end: int, scene: Scene) -> list[Participant]:
+        """``ditahan di Rutan Bareskrim Polri``: the body that keeps the place of detention."""
+        tokens = view.tokens
+        for k in range(j, min(end, j + 4)):
+            if tokens[k].low != "di":
+                continue
+            n = self.detention.match_at(tokens, k + 1)
+            here = self.phrases.mention_at(view, k + 1)
+            if n or (here is not None and here.text.casefold().startswith(("mapol", "mako"))):
+                start = k + 1 + n
+                mention = self.phrases.mention_at(view, start)
+                if mention is not None and mention.actor.type in self.keepers:
+                    return [Participant(actor_of(mention), "named")]
+            break
+        return []
+
+    def _pronoun_passive(self, view: SentenceView, match: TriggerMatch, clause: Clause) -> bool:
+        """A bare verb right after a pronoun (``… kami tangkap``, ``… kita serang``)."""
+        if match.i <= clause.start:
+            return False
+        tokens = view.tokens
+        return tokens[match.i - 1].low in _AGENT_PRONOUNS and not tokens[match.i].low.startswith(
+            ("me", "ber", "di", "ter", "pe")
+        )
 
     def _conditioned(self, view: SentenceView, j: int, scene: Scene) -> list[Participant]:
         """``mengancam mogok jika direksi PT X tetap memangkas …``: whoever must comply, the
