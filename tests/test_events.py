@@ -353,6 +353,12 @@ ROLE_CASES = [
         {"Civilians (generic)"},
     ),
     (
+        "Seorang buronan berinisial RS ditahan di Rutan Bareskrim Polri, Jakarta, Selasa (18/6).",
+        "COERCE",
+        {"Criminal Investigation Agency (Bareskrim)"},
+        {"RS"},
+    ),
+    (
         "TPNPB mengancam akan menembak setiap pesawat jika TNI tidak menarik pasukan dari "
         "Intan Jaya.",
         "THREATEN",
