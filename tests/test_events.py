@@ -353,6 +353,14 @@ ROLE_CASES = [
         {"Civilians (generic)"},
     ),
     (
+        "Militan ISIS menyerbu sebuah desa di Provinsi Cabo Delgado, Senin (17/6). Menurut "
+        "laporan relawan setempat, para penyerang juga membakar puluhan rumah dan menjarah "
+        "gudang pangan.",
+        "COERCE",
+        {"Islamic State (ISIS)"},
+        set(),
+    ),
+    (
         "Seorang buronan berinisial RS ditahan di Rutan Bareskrim Polri, Jakarta, Selasa (18/6).",
         "COERCE",
         {"Criminal Investigation Agency (Bareskrim)"},

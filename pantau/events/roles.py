@@ -345,8 +345,13 @@ class RoleFinder:
             if current.kind == "main":
                 break
             if current.kind == "coordinate" or current.start > 1:
-                verb = g.first_verb(view, outer.start, current.opener)
-                found = self.phrases.np(view, outer.start, verb, scene)
+                lo = outer.start
+                if lo < current.opener and g.is_preposition(tokens[lo]):  # "Menurut laporan …,"
+                    comma = _next_comma(tokens, lo)
+                    if comma is not None and comma < current.opener:
+                        lo = comma + 1
+                verb = g.first_verb(view, lo, current.opener)
+                found = self.phrases.np(view, lo, verb, scene)
                 if found:
                     return found
             current = outer
