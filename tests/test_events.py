@@ -361,6 +361,12 @@ ROLE_CASES = [
         set(),
     ),
     (
+        "Polisi menangkap dua pria yang menyerang seorang warga di Kecamatan Cengkareng.",
+        "ASSAULT",
+        {"Civilians (generic)"},
+        {"Civilians (generic)"},
+    ),
+    (
         "Seorang buronan berinisial RS ditahan di Rutan Bareskrim Polri, Jakarta, Selasa (18/6).",
         "COERCE",
         {"Criminal Investigation Agency (Bareskrim)"},
@@ -470,3 +476,17 @@ def test_a_relation_of_time_takes_the_previous_date_and_a_written_date_wins(
     )
     dates = [e.date for e in events_of(pipeline, text) if e.type == "ASSAULT"]
     assert dates == [dt.date(2024, 6, 17), dt.date(2024, 6, 17), dt.date(2024, 6, 18)]
+
+
+def test_a_relative_clause_of_the_past_has_its_own_doer_place_and_time(pipeline: Pipeline) -> None:
+    text = (
+        "Majelis hakim Pengadilan Negeri Jayapura menjatuhkan hukuman 12 tahun penjara kepada "
+        "tiga anggota TPNPB yang terbukti menembak mati seorang guru di Kabupaten Puncak Jaya, "
+        "Senin (17/6)."
+    )
+    events = {e.type: e for e in events_of(pipeline, text)}
+    sanction, assault = events["SANCTION"], events["ASSAULT"]
+    assert sanction.place is not None and sanction.place.name == "Jayapura"
+    assert sanction.date == dt.date(2024, 6, 17)
+    assert [a.name for a in assault.sources] == ["West Papua National Liberation Army (TPNPB)"]
+    assert assault.date is None

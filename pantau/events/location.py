@@ -23,7 +23,7 @@ regional body, the dateline) are the extractor's.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pantau.article import Article, Place
 from pantau.events.clauses import Clause, Grammar, SentenceView
@@ -46,6 +46,10 @@ class Spot:
     destination: bool
     seat: bool
     """Right after an organisation's name: the seat of the body, not an event's place."""
+    past: int | None = None
+    """The ``yang`` of a relative clause telling a participant's past that holds the place
+    (``… dua anggota yang terbukti menembak … di Puncak Jaya``): not the place of events
+    before it."""
 
 
 class Placer:
@@ -65,6 +69,7 @@ class Placer:
         self.demonstratives: PhraseSet = patterns.grammar["demonstratives"]
         self.waters = frozenset(x[0] for x in p["waters"].phrases)
         self.place_classes = frozenset(x[0] for x in p["place_classes"].phrases)
+        self.past_relative: PhraseSet = patterns.dates["past_relative"]
         self._waters: dict[tuple[str, ...], GazetteerEntry] = {}
         for entry in water_bodies():
             for name in (entry.name, *entry.alternate_names):
@@ -122,7 +127,21 @@ class Placer:
             )
         if not self.water_names.firsts.isdisjoint(word_set(tokens)):
             out = sorted(out + self._water_spots(view, out), key=lambda s: s.i)
+        if out and "yang" in word_set(tokens):
+            out = [self._in_past(view, s) for s in out]
         return out
+
+    def _in_past(self, view: SentenceView, spot: Spot) -> Spot:
+        tokens = view.tokens
+        for k in range(spot.i - 1, -1, -1):
+            low = tokens[k].low
+            if low in (",", ";") and k < spot.i - 1 and not tokens[k + 1].capitalised:
+                break  # the relative clause ends at a comma (not one of a place chain)
+            if low == "yang":
+                if any(self.past_relative.match_at(tokens, m) for m in range(k + 1, k + 3)):
+                    return replace(spot, past=k)
+                break
+        return spot
 
     def _water_spots(self, view: SentenceView, before: list[Spot]) -> list[Spot]:
         """``di perairan Laut Sulawesi``: a sea or strait, in no country."""
@@ -229,7 +248,9 @@ class Placer:
         origin = self.is_origin(type_, mode)
         destination = type_ in self.destination_types
         end = min(clause.end, attribution) if j <= attribution else clause.end
-        in_clause = [s for s in usable if clause.start <= s.i < end]
+        in_clause = [
+            s for s in usable if clause.start <= s.i < end and (s.past is None or s.past < i)
+        ]
         locative = [s for s in in_clause if s.locative]
         if type_ in self.verbal:
             attributed = [s for s in usable if s.i >= attribution and s.locative]
@@ -254,7 +275,7 @@ class Placer:
     def nearest(self, i: int, usable: list[Spot], attribution: int) -> Spot | None:
         """Any place of the sentence, the nearest to the trigger (events that are not
         statements, when their clause names none)."""
-        rest = [s for s in usable if s.i < attribution]
+        rest = [s for s in usable if s.i < attribution and (s.past is None or s.past < i)]
         if not rest:
             return None
         return self._specific(min(rest, key=lambda s: abs(s.i - i)), rest)

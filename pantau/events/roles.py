@@ -134,7 +134,8 @@ class RoleFinder:
         elif voice == "nominal":
             self._nominal(view, match, entry, clause, end, roles, scene, inside)
         else:
-            roles.sources = self._subject(view, match, clause, scene)
+            head = self._relative_head(view, match, clause, scene)
+            roles.sources = head or self._subject(view, match, clause, scene)
             roles.targets = self._objects(view, match, end, scene, entry, direct=True)
         if symmetric:
             if voice != "nominal" and all(p.how == "speaker" for p in roles.sources):
@@ -417,6 +418,27 @@ class RoleFinder:
                     return [Participant(actor_of(mention), "named")]
             break
         return []
+
+    def _relative_head(
+        self, view: SentenceView, match: TriggerMatch, clause: Clause, scene: Scene
+    ) -> list[Participant]:
+        """``… kepada dua anggota TPNPB yang terbukti menembak …``: the subject of an active
+        verb of a relative clause is the phrase the clause qualifies."""
+        tokens = view.tokens
+        g = self.grammar
+        k = match.i - 1
+        while k > clause.start and k > match.i - 4 and (view.verbs[k] or g.is_auxiliary(tokens[k])):
+            k -= 1
+        if k <= clause.start or tokens[k].low != "yang":
+            return []
+        lo = k
+        while lo > clause.start and not (
+            view.verbs[lo - 1]
+            or tokens[lo - 1].low in (",", ";", "yang")
+            or (g.is_preposition(tokens[lo - 1]) and tokens[lo - 1].low not in ("dari", "asal"))
+        ):
+            lo -= 1
+        return self.phrases.np(view, lo, k, scene)
 
     def _pronoun_passive(self, view: SentenceView, match: TriggerMatch, clause: Clause) -> bool:
         """A bare verb right after a pronoun (``… kami tangkap``, ``… kita serang``)."""
