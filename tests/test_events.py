@@ -361,6 +361,14 @@ ROLE_CASES = [
         set(),
     ),
     (
+        "TNI Angkatan Laut dan Angkatan Laut Australia menggelar latihan bersama di Laut Timor, "
+        "Senin (17/6). Seorang buronan ditahan di Rutan Bareskrim Polri. Kedua negara juga "
+        "sepakat menggelar patroli terkoordinasi mulai tahun depan.",
+        "AGREE",
+        {"Indonesia", "Australia"},
+        set(),
+    ),
+    (
         "Polisi menangkap dua pria yang menyerang seorang warga di Kecamatan Cengkareng.",
         "ASSAULT",
         {"Civilians (generic)"},

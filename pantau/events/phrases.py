@@ -51,7 +51,9 @@ class Scene:
     """What the role finder needs from the rest of the article, supplied by the extractor."""
 
     speaker_body: Callable[[SentenceView, int], EventActor | None]
-    previous_parties: Callable[[], list[EventActor]]
+    previous_parties: Callable[..., list[EventActor]]
+    """The parties of the previous event (``states=True``: of the previous event between
+    states, each as its country: ``kedua negara``)."""
     force: Callable[[SentenceView, int], list[EventActor]]
     crowd: Callable[[str], list[EventActor]]
     suspects: Callable[[], list[EventActor]]
@@ -298,7 +300,8 @@ class NounPhrases:
                     pair = scene.counted(2, tokens[k].start)  # before ("dua diplomat Jepang")
                     if pair is not None:
                         return [Participant(pair, "suspects")]
-                parties = scene.previous_parties()
+                states = k + 1 < len(tokens) and lows[k + 1] == "negara"
+                parties = scene.previous_parties(states=states)
                 if parties or lows[k] != "kedua":
                     return [Participant(a, "both") for a in parties]
                 continue  # "kedua pemerintah" with no parties before: the government

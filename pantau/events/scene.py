@@ -42,6 +42,25 @@ class Scenes:
         self._force_kind = codebook.kind_types("state_forces")
         self._armed = codebook.kind_types("nonstate_armed")
         self._numbers = patterns.numbers
+        self._state_types = frozenset(
+            {"country", "government", "head_of_state", "state_military", "legislature", "police"}
+        )
+        self._country_actor = {
+            a.country: EventActor(a.name, a.name, 0, 0, a.id, a.type, a.country)
+            for a in dictionary
+            if a.type == "country" and a.country
+        }
+
+    def _countries_of(self, parties: list[EventActor]) -> list[EventActor]:
+        """Each party as the country it belongs to, if they are two or more states' bodies."""
+        out: list[EventActor] = []
+        for a in parties:
+            country = self._country_actor.get(a.country or "")
+            if country is None or a.type not in self._state_types:
+                return []
+            if all(c.actor_id != country.actor_id for c in out):
+                out.append(country)
+        return out if len(out) >= 2 else []
 
     def _count(self, word: str) -> int | None:
         """The number a word writes (``empat``, ``4``), if any."""
@@ -59,13 +78,17 @@ class Scenes:
         def speaker_body(v: SentenceView, k: int) -> EventActor | None:
             return self.speaker_body(article, v, k)
 
-        def previous_parties() -> list[EventActor]:
+        def previous_parties(*, states: bool = False) -> list[EventActor]:
             for cand in reversed(state.candidates):
                 sources = [p.actor for p in cand.roles.sources]
-                if len(sources) >= 2:
-                    return sources
-                if len(cand.parties) >= 2:
-                    return cand.parties
+                parties = sources if len(sources) >= 2 else cand.parties
+                if len(parties) < 2:
+                    continue
+                if not states:
+                    return parties
+                countries = self._countries_of(parties)
+                if countries:
+                    return countries
             return []
 
         def force(v: SentenceView, k: int) -> list[EventActor]:
