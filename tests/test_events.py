@@ -369,6 +369,12 @@ ROLE_CASES = [
         set(),
     ),
     (
+        "Ratusan pedagang berunjuk rasa di depan Balai Kota Bogor, Senin (17/6).",
+        "PROTEST",
+        {"Protesters (generic)"},
+        {"Regency and city governments (Pemkab/Pemkot, generic)"},
+    ),
+    (
         "Polisi menangkap dua pria yang menyerang seorang warga di Kecamatan Cengkareng.",
         "ASSAULT",
         {"Civilians (generic)"},

@@ -49,6 +49,8 @@ _QUANTITY = frozenset(
      "belasan", "sebagian", "banyak", "beberapa", "kedua", "ketiga", "seluruh", "semua", "sekitar",
      "sedikitnya", "setidaknya", "lebih", "dari", "anggota", "perwakilan", "delegasi"}
 )  # fmt: skip
+_SEATS = frozenset({"balai", "kantor", "gedung", "istana", "markas"})
+"""First words of a body's building named as the body (``Balai Kota``, ``Gedung DPR``)."""
 _AGENT_PRONOUNS = frozenset({"kami", "kita", "saya", "aku", "mereka"})
 """Before a bare verb, the agent of the object-first passive (``Pelaku kami tangkap``)."""
 _INSTRUMENTAL = frozenset({"dengan", "menggunakan", "memakai", "melalui", "lewat"})
@@ -613,6 +615,9 @@ class RoleFinder:
         tokens = view.tokens
         while k < end and (tokens[k].low == "depan" or tokens[k].low in _QUANTITY):
             k += 1
+        if k < end and (m := self.phrases.mention_at(view, k)) is not None:
+            # "di depan Balai Kota Medan": a building named for the body that sits there
+            return m.text.split(None, 1)[0].casefold() in _SEATS
         return k < end and bool(self.facilities.match_at(tokens, k))
 
     def _court_at(self, view: SentenceView, k: int) -> bool:
