@@ -206,6 +206,8 @@ class NounPhrases:
             civilians = (
                 self._demonym(view, i, lo, m) if objects or m.actor.type == "country" else None
             )
+            if civilians is None and i > 0 and tokens[i - 1].low == "asal":
+                continue  # "tersangka korupsi asal Indonesia": a person's origin, no party
             forces = self._coordinated_force(view, i, m, out) if m.actor.type == "country" else None
             out = merge(out, [Participant(civilians or forces or actor_of(m), "named")])
         companies = [
