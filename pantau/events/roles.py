@@ -161,6 +161,14 @@ class RoleFinder:
                 if clause.start <= i < end and self.phrases.supporter(m)
             ]
             roles.sources = backers[:1]
+        if entry.type == "COOPERATE" and len(roles.targets) > 1:
+            # "menyerahkan buronan berinisial HS kepada Kejaksaan Agung": the recipient
+            recipient = next(
+                (k for k in range(clause.start, end) if tokens[k].low == "kepada"), None
+            )
+            if recipient is not None:
+                after = [t for t in roles.targets if t.actor.start >= tokens[recipient].end]
+                roles.targets = after or roles.targets
         if entry.type == "THREATEN" and not roles.targets:
             roles.targets = self._conditioned(view, match.j, scene)
         if entry.type == "ACCUSE" and voice == "active" and not roles.targets:
