@@ -463,6 +463,13 @@ def test_event_dates(
             "ID",
         ),
         (
+            "TNI dan Tentara Diraja Malaysia membuka latihan gabungan di Pusat Latihan Tempur "
+            "Baturaja, Sumatera Selatan, Senin (17/6).",
+            "COOPERATE",
+            "Baturaja",
+            "ID",
+        ),
+        (
             "Kapolda Sulawesi Tengah Irjen Pol. Agus Salim meminta maaf kepada keluarga korban, "
             "Senin (17/6).",
             "CONCEDE",

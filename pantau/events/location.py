@@ -93,7 +93,7 @@ class Placer:
             if i > 1:
                 if taken is None:
                     taken = _named_tokens(view)
-                if self._in_longer_name(view, i, j, taken):
+                if self._in_longer_name(view, i, j, taken) and not self._located(view, j, place):
                     continue
             inside = any(
                 mi <= i
@@ -186,6 +186,17 @@ class Placer:
         if before and before[-1].origin:
             between = tokens[before[-1].j : i]
             return all(t.low in (",", "dan", "serta") for t in between)
+        return False
+
+    def _located(self, view: SentenceView, j: int, place: Place) -> bool:
+        """``Pusat Latihan Tempur Baturaja, Sumatera Selatan``: a place closing a longer name
+        and followed by the province or regency it lies in is where the named thing is."""
+        tokens = view.tokens
+        if j >= len(tokens) or tokens[j].low != "," or place.kind == "country":
+            return False
+        for i2, _, after in view.places:
+            if i2 == j + 1:
+                return after.kind != "country" and after.name in (place.admin1, place.admin2)
         return False
 
     def _in_longer_name(self, view: SentenceView, i: int, j: int, taken: set[int]) -> bool:
