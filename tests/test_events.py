@@ -463,6 +463,13 @@ def test_event_dates(
             "ID",
         ),
         (
+            "Puluhan orang tua mahasiswa berunjuk rasa di depan Markas Polrestabes Surabaya, "
+            "Senin (17/6).",
+            "PROTEST",
+            "Surabaya",
+            "ID",
+        ),
+        (
             "TNI dan Tentara Diraja Malaysia membuka latihan gabungan di Pusat Latihan Tempur "
             "Baturaja, Sumatera Selatan, Senin (17/6).",
             "COOPERATE",

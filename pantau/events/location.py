@@ -34,6 +34,10 @@ from pantau.gazetteer import GazetteerEntry, water_bodies
 __all__ = ["Placer", "Spot"]
 
 
+_COARSE = frozenset({"province", "region", "country"})
+"""Kinds of place that after a body's name are its jurisdiction (``DPRD Sulawesi Tenggara``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Spot:
     """A place of the sentence (tokens ``[i, j)``) and how it is attached."""
@@ -112,7 +116,8 @@ class Placer:
             seat = any(
                 (mj == i or (mj + 1 == i and tokens[mj].low == ")"))
                 and m.actor.type not in ("civilians", "country", "person")
-                for _, mj, m in view.mentions
+                and not (place.kind not in _COARSE and self._at_building(view, mi))
+                for mi, mj, m in view.mentions
             )
             out.append(
                 Spot(
@@ -187,6 +192,15 @@ class Placer:
             between = tokens[before[-1].j : i]
             return all(t.low in (",", "dan", "serta") for t in between)
         return False
+
+    def _at_building(self, view: SentenceView, mi: int) -> bool:
+        """``di depan Markas Polrestabes Semarang``: the body names a building where something
+        happens, and the place after it is where the building stands."""
+        tokens = view.tokens
+        k = mi - 1
+        while k >= 0 and (tokens[k].low == "depan" or tokens[k].low in self.place_classes):
+            k -= 1
+        return k >= 0 and k < mi - 1 and tokens[k].low in ("di", "ke", "menuju")
 
     def _located(self, view: SentenceView, j: int, place: Place) -> bool:
         """``Pusat Latihan Tempur Baturaja, Sumatera Selatan``: a place closing a longer name
