@@ -518,3 +518,14 @@ def test_a_relative_clause_of_the_past_has_its_own_doer_place_and_time(pipeline:
     assert sanction.date == dt.date(2024, 6, 17)
     assert [a.name for a in assault.sources] == ["West Papua National Liberation Army (TPNPB)"]
     assert assault.date is None
+
+
+def test_the_words_before_an_acronym_in_brackets_are_its_name(pipeline: Pipeline) -> None:
+    """``badan PBB urusan pengungsi Palestina (UNRWA)``: UNRWA, not Palestinian civilians."""
+    text = (
+        "Amerika Serikat menangguhkan pendanaan untuk badan PBB urusan pengungsi Palestina "
+        "(UNRWA), Senin (17/6)."
+    )
+    events = events_of(pipeline, text)
+    assert events
+    assert {a.name for a in events[0].targets} == {"UNRWA"}

@@ -191,6 +191,8 @@ class NounPhrases:
                 continue  # "di pinggiran Beirut, Lebanon": the country closes a place chain
             chunk.append((i, j, m))
         chunk = self._appositions(view, chunk)
+        if len(chunk) > 1:
+            chunk = self._long_forms(view, chunk)
         persons = [c for c in chunk if c[2].actor.type == "person"]
         bodies = [c for c in chunk if c[2].actor.type != "person"]
         picked = bodies or ([] if speaker else persons)
@@ -222,6 +224,35 @@ class NounPhrases:
         if speaker and persons:
             return []
         return self._references(view, lo, hi, scene, objects=objects)
+
+    def _long_forms(
+        self, view: SentenceView, chunk: list[tuple[int, int, ActorMention]]
+    ) -> list[tuple[int, int, ActorMention]]:
+        """``badan PBB urusan pengungsi Palestina (UNRWA)``: the words before a body's acronym in
+        brackets spell its name; the actors inside them are not parties."""
+        tokens = view.tokens
+        inside: set[int] = set()
+        for i, j, m in chunk:
+            if not (
+                0 < i
+                and j < len(tokens)
+                and tokens[i - 1].low == "("
+                and tokens[j].low == ")"
+                and m.text.isupper()
+                and m.actor.type not in ("country", "person", "civilians")
+            ):
+                continue
+            k = i - 2
+            while k >= 0 and tokens[k].is_word and not (
+                view.verbs[k]
+                or self.grammar.is_preposition(tokens[k])
+                or tokens[k].low in ("dan", "serta", "atau", "yang")
+            ):
+                inside.add(k)
+                k -= 1
+        if not inside:
+            return chunk
+        return [c for c in chunk if c[0] not in inside]
 
     def _organisations(self, view: SentenceView, lo: int, hi: int, scene: Scene) -> list[Entity]:
         """The NER's organisations in ``[lo, hi)`` that start with a company's or an
