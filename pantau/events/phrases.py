@@ -234,7 +234,7 @@ class NounPhrases:
         inside: set[int] = set()
         for i, j, m in chunk:
             if not (
-                0 < i
+                i > 0
                 and j < len(tokens)
                 and tokens[i - 1].low == "("
                 and tokens[j].low == ")"
@@ -243,10 +243,14 @@ class NounPhrases:
             ):
                 continue
             k = i - 2
-            while k >= 0 and tokens[k].is_word and not (
-                view.verbs[k]
-                or self.grammar.is_preposition(tokens[k])
-                or tokens[k].low in ("dan", "serta", "atau", "yang")
+            while (
+                k >= 0
+                and tokens[k].is_word
+                and not (
+                    view.verbs[k]
+                    or self.grammar.is_preposition(tokens[k])
+                    or tokens[k].low in ("dan", "serta", "atau", "yang")
+                )
             ):
                 inside.add(k)
                 k -= 1
