@@ -369,6 +369,13 @@ ROLE_CASES = [
         set(),
     ),
     (
+        "Puluhan orang tua mahasiswa berunjuk rasa di depan Markas Polrestabes Medan, "
+        "Senin (17/6), menuntut polisi membebaskan anak-anak mereka.",
+        "PROTEST",
+        {"Civilians (generic)"},
+        {"Resort Police (Polres, generic)"},
+    ),
+    (
         "Ratusan pedagang berunjuk rasa di depan Balai Kota Bogor, Senin (17/6).",
         "PROTEST",
         {"Protesters (generic)"},

@@ -83,6 +83,7 @@ class NounPhrases:
         self.civilian_heads: PhraseSet = a["civilian_heads"]
         self.government: PhraseSet = a["government"]
         self.suspects: PhraseSet = a["suspects"]
+        self.kin: PhraseSet = a["kin"]
         self.companies = frozenset(x[0] for x in a["company_prefixes"].phrases)
         self._named_orgs = self.companies | a["institution_prefixes"].firsts
         self.collectives = {
@@ -208,6 +209,11 @@ class NounPhrases:
             civilians = (
                 self._demonym(view, i, lo, m) if objects or m.actor.type == "country" else None
             )
+            if civilians is None and self.kin.ends_at(tokens, i, max(lo, i - 2)) is not None:
+                c = self.civilians  # "orang tua mahasiswa": the students' parents
+                civilians = EventActor(
+                    c.name, m.text, m.start, m.end, c.actor_id, c.type, c.country
+                )
             if civilians is None and i > 0 and tokens[i - 1].low == "asal":
                 continue  # "tersangka korupsi asal Indonesia": a person's origin, no party
             forces = self._coordinated_force(view, i, m, out) if m.actor.type == "country" else None
