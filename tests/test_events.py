@@ -376,6 +376,13 @@ ROLE_CASES = [
         {"Resort Police (Polres, generic)"},
     ),
     (
+        "Polisi menangkap tiga tersangka di Batam, sementara FBI menahan dua orang lainnya di "
+        "Los Angeles.",
+        "COERCE",
+        {"Federal Bureau of Investigation"},
+        {"Civilians (generic)"},
+    ),
+    (
         "Ratusan pedagang berunjuk rasa di depan Balai Kota Bogor, Senin (17/6).",
         "PROTEST",
         {"Protesters (generic)"},
