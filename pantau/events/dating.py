@@ -192,7 +192,8 @@ class Dater:
         """The time reference of the event whose trigger starts at token ``i``, if written."""
         best: TimeRef | None = None
         best_distance = 10**6
-        relative = self._in_relative(view, i)
+        has_yang = "yang" in word_set(view.tokens)
+        relative = has_yang and self._in_relative(view, i)
         for ref in refs:
             if ref.i >= attribution and not statement:
                 continue
@@ -200,7 +201,7 @@ class Dater:
                 continue
             if ref.i > i and self._since_in_relative(view, i, ref.i):
                 continue  # "kabar … yang beredar sejak Selasa": the rumour's time, not the event's
-            if ref.i > i and self._relative_between(view, i, ref.i):
+            if has_yang and ref.i > i and self._relative_between(view, i, ref.i):
                 continue  # "proposal yang diumumkan AS pada akhir Mei": the proposal's time
             if relative and (ref.i < i or _comma_between(view, i, ref.i)):
                 continue  # "… anggota yang terbukti menembak warga, Senin": the verdict's

@@ -23,7 +23,7 @@ from pantau.actors import ActorDictionary
 from pantau.article import ActorMention, Entity, EventActor
 from pantau.events.clauses import Grammar, SentenceView
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet, low_words
+from pantau.events.text import PhraseSet, low_words, word_set
 
 __all__ = ["How", "NounPhrases", "Participant", "Scene"]
 
@@ -171,7 +171,7 @@ class NounPhrases:
         for i, j, m in view.mentions:
             if not (lo <= i < hi) or m.actor.type in self.reporter_types or self.supporter(m):
                 continue
-            if any(e.start <= m.start and m.end <= e.end for e in orgs):
+            if orgs and any(e.start <= m.start and m.end <= e.end for e in orgs):
                 continue  # "PT Kereta Api Indonesia": part of a name, not Indonesia
             before = tokens[i - 1] if i > 0 else None
             if (
@@ -268,7 +268,9 @@ class NounPhrases:
         """The NER's organisations in ``[lo, hi)`` that start with a company's or an
         institution's word (``PT``, ``Universitas``)."""
         tokens = view.tokens
-        if not any(tokens[k].low in self._named_orgs for k in range(lo, hi)):
+        if self._named_orgs.isdisjoint(word_set(tokens)) or not any(
+            tokens[k].low in self._named_orgs for k in range(lo, hi)
+        ):
             return []
         start, end = tokens[lo].start, tokens[hi - 1].end
         return [
