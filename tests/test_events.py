@@ -383,6 +383,13 @@ ROLE_CASES = [
         {"Civilians (generic)"},
     ),
     (
+        "Ratusan petani memblokade jalan masuk perkebunan sawit milik PT Sawit Jaya Lestari di "
+        "Kabupaten Muaro Jambi, Selasa (18/6).",
+        "PROTEST",
+        {"Protesters (generic)"},
+        {"PT Sawit Jaya Lestari"},
+    ),
+    (
         "Ratusan pedagang berunjuk rasa di depan Balai Kota Bogor, Senin (17/6).",
         "PROTEST",
         {"Protesters (generic)"},
