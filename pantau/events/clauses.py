@@ -133,6 +133,7 @@ class Grammar:
             for p in cues.phrases
         )
         self._contrastive = frozenset(p[0] for p in g["contrastive"].phrases if len(p) == 1)
+        self._report_nouns = frozenset(p[0] for p in g["report_nouns"].phrases if len(p) == 1)
         self._clause_cues = frozenset(
             {";", "bahwa", "dan", "serta"}
             | self._contrastive
@@ -326,7 +327,7 @@ class Grammar:
                 tokens, m
             ):
                 return m
-            if not self.is_auxiliary(tokens[m]):
+            if not self.is_auxiliary(tokens[m]) and tokens[m].low not in self._report_nouns:
                 return None
             m -= 1
         return None
