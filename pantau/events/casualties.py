@@ -145,7 +145,26 @@ class Casualties:
                         relative = True
                     elif view.verbs[x] and not relative and not self.killed.match_at(tokens, x):
                         return None
-                return found[0], m
+                total, first = found[0], m
+                while first > lo and tokens[first - 1].low in ("dan", "serta"):
+                    more = self._group_before(view, first - 1, lo)
+                    if more is None:
+                        break
+                    total, first = total + more[0], more[1]
+                return total, first
             m -= 1
             steps += 1
+        return None
+
+    def _group_before(self, view: SentenceView, k: int, lo: int) -> tuple[int, int] | None:
+        """``tujuh warga dan [tiga petugas] luka-luka``: the count of a group coordinated
+        before token ``k`` (nouns only between the count and ``k``)."""
+        tokens = view.tokens
+        for m in range(k - 1, max(lo, k - 4) - 1, -1):
+            token = tokens[m]
+            if not token.is_word or view.verbs[m] or self.vague.match_at(tokens, m):
+                return None
+            found = self._number_at(view, m)
+            if found is not None:
+                return found[0], m
         return None
