@@ -80,8 +80,11 @@ class Claims:
                     return None
                 return text, "speaker"
         if type_ in self.self_claim and roles.sources and roles.sources[0].named:
-            first = self.grammar.first_verb(view, clause.start, match.i + 1)
-            lo, hi = self._subject_span(view, clause.start, min(first, match.i))
+            start = clause.start
+            if clause.kind == "coordinate" and clause.opener is not None:
+                start = self.grammar.clause(view, clause.opener, clause.opener + 1).start
+            first = self.grammar.first_verb(view, start, match.i + 1)  # "… dan meminta …": the
+            lo, hi = self._subject_span(view, start, min(first, match.i))  # first verb's subject
             if lo < hi:
                 person = any(
                     e.label == "PER" and tokens[lo].start <= e.start < tokens[hi - 1].end
