@@ -92,7 +92,9 @@ class Claims:
                 ) or any(lo <= i < hi and m.actor.type == "person" for i, _, m in view.mentions)
                 actor = roles.sources[0].actor
                 group = actor.type in self.outlet_types or self.outlet_prefixes.match_at(tokens, lo)
-                if person or not group:
+                # a body named with its acronym speaks for itself: "Serikat Pekerja … (SPKA)"
+                named = hi - lo > 3 and tokens[hi - 1].low == ")" and tokens[hi - 2].text.isupper()
+                if person or not group or named:
                     return article.text[tokens[lo].start : tokens[hi - 1].end], "speaker"
         return None
 
