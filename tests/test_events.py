@@ -156,6 +156,8 @@ def test_pattern_example(pipeline: Pipeline, example: PatternExample) -> None:
         ),
         ("Serangan ISIS di Homs menewaskan sedikitnya 12 tentara Suriah, Senin (17/6).", 12),
         ("Seorang warga tewas ditembak anggota KKB di Distrik Ilaga, Senin (17/6).", 1),
+        ("Pelajar berusia 17 tahun itu tewas tertembak di Kendari, Senin (17/6).", None),
+        ("Anggota TPNPB menembak mati tiga pekerja di Distrik Mulia, Senin (17/6).", 3),
     ],
 )
 def test_fatalities_only_when_a_number_is_written(

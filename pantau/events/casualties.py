@@ -22,6 +22,9 @@ from pantau.events.text import PhraseSet, word_set
 __all__ = ["Casualties", "Count"]
 
 _DIGITS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+_NOT_HEADS = frozenset(
+    {"juta", "persen", "ton", "km", "kilogram", "tahun", "bulan", "pekan", "hari", "jam", "menit"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,18 +90,14 @@ class Casualties:
         if token.is_number:
             if "," in token.low:
                 return None  # 1,5 (juta): a decimal, not a head count
-            if k + 1 < len(view.tokens) and view.tokens[k + 1].low in (
-                "juta",
-                "persen",
-                "ton",
-                "km",
-                "kilogram",
-            ):
-                return None
+            if k + 1 < len(view.tokens) and view.tokens[k + 1].low in _NOT_HEADS:
+                return None  # "1,5 juta", "berusia 21 tahun", "selama 16 jam": no head count
             m = _DIGITS.fullmatch(token.low)
             return (int(token.low.replace(".", "")), 1) if m else None
         n = self.number_words.match_at(view.tokens, k)
         if n:
+            if k + n < len(view.tokens) and view.tokens[k + n].low in _NOT_HEADS:
+                return None
             words = " ".join(t.low for t in view.tokens[k : k + n])
             return self.numbers[words], n
         return None
