@@ -156,7 +156,11 @@ def test_pattern_example(pipeline: Pipeline, example: PatternExample) -> None:
         ),
         ("Serangan ISIS di Homs menewaskan sedikitnya 12 tentara Suriah, Senin (17/6).", 12),
         ("Seorang warga tewas ditembak anggota KKB di Distrik Ilaga, Senin (17/6).", 1),
-        ("Pelajar berusia 17 tahun itu tewas tertembak di Kendari, Senin (17/6).", None),
+        (
+            "Pelajar berusia 17 tahun itu tewas tertembak saat polisi membubarkan unjuk rasa di "
+            "Kendari, Senin (17/6).",
+            None,
+        ),
         ("Anggota TPNPB menembak mati tiga pekerja di Distrik Mulia, Senin (17/6).", 3),
     ],
 )
