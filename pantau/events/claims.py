@@ -79,6 +79,14 @@ class Claims:
                 if type_ in self.announced and self._is_source(view, clause.opener, roles):
                     return None
                 return text, "speaker"
+        if (
+            type_ in self.self_claim
+            and roles.sources
+            and roles.sources[0].how == "own"
+            and view.tokens[clause.start].low in ("ia", "dia", "beliau")
+            and roles.sources[0].actor.text
+        ):  # "Ia juga menyerukan …": whoever "Ia" stands for, as written before
+            return roles.sources[0].actor.text, "speaker"
         if type_ in self.self_claim and roles.sources and roles.sources[0].named:
             start = clause.start
             if clause.kind == "coordinate" and clause.opener is not None:
