@@ -205,7 +205,7 @@ class Dater:
                 continue  # "proposal yang diumumkan AS pada akhir Mei": the proposal's time
             if relative and (ref.i < i or _comma_between(view, i, ref.i)):
                 continue  # "… anggota yang terbukti menembak warga, Senin": the verdict's
-            distance = abs(ref.i - i) + (0 if ref.relation == "date" else 1000)
+            distance = abs(ref.i - i) + (1000 if ref.relation == "same" else 0)
             if distance < best_distance:  # a date written wins over a relation
                 best, best_distance = ref, distance  # ("Beberapa jam kemudian, …, Jumat (12/1)")
         return best

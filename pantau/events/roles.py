@@ -187,9 +187,14 @@ class RoleFinder:
             roles.referent = self._referent(view, match.j, end)
         names = {s.actor.name for s in roles.sources if "(generic)" not in s.actor.name}
         spans = {s.actor.start for s in roles.sources}
+        countries = {s.actor.country for s in roles.sources if s.actor.country}
         roles.targets = [
-            t for t in roles.targets if t.actor.name not in names and t.actor.start not in spans
-        ]
+            t
+            for t in roles.targets
+            if t.actor.name not in names
+            and t.actor.start not in spans
+            and not (t.how == "force" and t.actor.country in countries)
+        ]  # "rudal-rudalnya … menewaskan 60 tentara": not the attacker's own troops
         if len(roles.targets) > 1:
             roles.targets = [t for t in roles.targets if t.actor.type != "person"] or roles.targets
         return roles
