@@ -332,6 +332,19 @@ ROLE_CASES = [
         set(),
     ),
     (
+        "Bentrokan antarpelajar pecah di Kecamatan Ciracas, Jakarta Timur, Senin (17/6).",
+        "ASSAULT",
+        {"Students (generic)"},
+        set(),
+    ),
+    (
+        "Sedikitnya 20 warga Palestina gugur ketika tentara Israel menembaki warga di Kota Gaza, "
+        "Kamis (13/6).",
+        "ASSAULT",
+        {"Israel Defense Forces"},
+        {"Palestinian civilians"},
+    ),
+    (
         "Gudang senjata Hizbullah di pinggiran Tyre, Lebanon, digempur serangan udara Israel "
         "pada Selasa (18/6) malam.",
         "ASSAULT",

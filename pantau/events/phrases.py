@@ -214,6 +214,18 @@ class NounPhrases:
                 civilians = EventActor(
                     c.name, m.text, m.start, m.end, c.actor_id, c.type, c.country
                 )
+            if civilians is None and m.actor.id == self.civilians.actor_id:
+                before = self._civilians_before(view, i)
+                if before is not None:
+                    civilians = EventActor(
+                        before.name,
+                        m.text,
+                        m.start,
+                        m.end,
+                        before.actor_id,
+                        before.type,
+                        before.country,
+                    )
             if civilians is None and i > 0 and tokens[i - 1].low == "asal":
                 continue  # "tersangka korupsi asal Indonesia": a person's origin, no party
             forces = self._coordinated_force(view, i, m, out) if m.actor.type == "country" else None
@@ -434,10 +446,21 @@ class NounPhrases:
                         found.type,
                         found.country,
                     )
-        c = self.civilians
+        c = self._civilians_before(view, i) or self.civilians
         return EventActor(
             c.name, view.text(i, j), t[i].start, t[j - 1].end, c.actor_id, c.type, c.country
         )
+
+    def _civilians_before(self, view: SentenceView, i: int) -> EventActor | None:
+        """The civilians of a country named earlier in the sentence (``112 warga Palestina
+        gugur … ke arah kerumunan warga``): whom a bare ``warga`` means there."""
+        found = None
+        for mi, _, m in view.mentions:
+            if mi >= i:
+                break
+            if m.actor.type == "civilians" and m.actor.country and "(" not in m.actor.name:
+                found = actor_of(m)
+        return found
 
     def _demonym(self, view: SentenceView, i: int, lo: int, m: ActorMention) -> EventActor | None:
         """A country right after a civilian noun (``sandera perempuan Israel``): its civilians."""

@@ -515,6 +515,8 @@ class RoleFinder:
                 or token.low == "yang"
             ):
                 break
+            if token.low.startswith("antar"):
+                break  # "tawuran antarpelajar": the parties, not an owner
             if self.phrases.mention_at(view, k) is not None or self.phrases.reference_at(view, k):
                 return self.phrases.np(view, k, self.phrases.np_end(view, k, end), scene)
             k += 1
@@ -680,7 +682,7 @@ class RoleFinder:
                     view, k + 1, self.phrases.np_end(view, k + 1, end, conj=True), scene
                 )
             if tokens[k].low.startswith("antar") and len(tokens[k].low) > 5:
-                return self.phrases.np(view, k, k + 1, scene) or self._among(tokens[k])
+                return self._among(tokens[k]) or self.phrases.np(view, k, k + 1, scene)
         return []
 
     def _among(self, token: Token) -> list[Participant]:
