@@ -215,16 +215,16 @@ class NounPhrases:
                     c.name, m.text, m.start, m.end, c.actor_id, c.type, c.country
                 )
             if civilians is None and m.actor.id == self.civilians.actor_id:
-                before = self._civilians_before(view, i)
-                if before is not None:
+                prior = self._civilians_before(view, i)
+                if prior is not None:
                     civilians = EventActor(
-                        before.name,
+                        prior.name,
                         m.text,
                         m.start,
                         m.end,
-                        before.actor_id,
-                        before.type,
-                        before.country,
+                        prior.actor_id,
+                        prior.type,
+                        prior.country,
                     )
             if civilians is None and i > 0 and tokens[i - 1].low == "asal":
                 continue  # "tersangka korupsi asal Indonesia": a person's origin, no party
