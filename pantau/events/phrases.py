@@ -63,6 +63,9 @@ class Scene:
     government: EventActor | None
     initials: Mapping[str, EventActor]
     entities: Sequence[Entity]
+    residents: Callable[[], EventActor | None] = lambda: None
+    """The civilians of a country named in the two sentences before (``warga Palestina``):
+    whom a bare ``warga`` means."""
     counted: Callable[[int, int], EventActor | None] = lambda n, offset: None
     """The participant introduced earlier with the number ``n`` (``empat pemuda``), before
     ``offset``: what ``keempatnya`` stands for."""
@@ -215,7 +218,7 @@ class NounPhrases:
                     c.name, m.text, m.start, m.end, c.actor_id, c.type, c.country
                 )
             if civilians is None and m.actor.id == self.civilians.actor_id:
-                prior = self._civilians_before(view, i)
+                prior = self._civilians_before(view, i) or scene.residents()
                 if prior is not None:
                     civilians = EventActor(
                         prior.name,
