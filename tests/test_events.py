@@ -409,6 +409,19 @@ ROLE_CASES = [
         {"PT Sawit Jaya Lestari"},
     ),
     (
+        "Ratusan warga memblokade jalan menuju kantor Bawaslu di Kota Bandung, Senin (17/6).",
+        "PROTEST",
+        {"Civilians (generic)"},
+        {"Elections Supervisory Agency (Bawaslu)"},
+    ),
+    (
+        "Indonesia menyatakan dukungan penuh terhadap proposal damai yang diumumkan Presiden "
+        "Prancis pada Senin (17/6).",
+        "SUPPORT",
+        {"Indonesia"},
+        {"Government of France"},
+    ),
+    (
         "Ratusan pedagang berunjuk rasa di depan Balai Kota Bogor, Senin (17/6).",
         "PROTEST",
         {"Protesters (generic)"},

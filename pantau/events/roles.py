@@ -101,7 +101,7 @@ class RoleFinder:
         self.instruments = PhraseSet(
             " ".join(seq) for words in patterns.instruments.values() for seq in words.phrases
         )
-        self._object_cues = self.target_preps.firsts | {"dari", "di", "ke", "yang", ";"}
+        self._object_cues = self.target_preps.firsts | {"dari", "di", "ke", "menuju", "yang", ";"}
         """The words :meth:`_objects` stops at."""
 
     def find(
@@ -552,7 +552,7 @@ class RoleFinder:
                 k += 1  # no preposition of a target, no end of the search
                 continue
             n = self.target_preps.match_at(tokens, k) or (1 if territory and low == "dari" else 0)
-            facility = low in ("di", "ke") and self._facility_after(view, k + 1, end)
+            facility = low in ("di", "ke", "menuju") and self._facility_after(view, k + 1, end)
             if n or facility:
                 start = k + (n or 1)
                 while (
@@ -570,6 +570,8 @@ class RoleFinder:
                     continue
                 stop = self.phrases.np_end(view, start, end)
                 found = merge(found, self.phrases.np(view, start, stop, scene, objects=True))
+                if not found:  # "dukungan terhadap proposal … yang diumumkan Presiden AS"
+                    found = self._filer(view, stop, end, scene)
                 if not found and low in ("ke", "terhadap") and entry.type == "ASSAULT":
                     found = self._country_place(view, start, stop)
                 k = max(start, k + 1)
@@ -618,7 +620,18 @@ class RoleFinder:
             stop + 1 < end
             and tokens[stop].low == "yang"
             and tokens[stop + 1].low
-            in ("diajukan", "dilakukan", "dibuat", "dikeluarkan", "disampaikan", "dilancarkan")
+            in (
+                "diajukan",
+                "dilakukan",
+                "dibuat",
+                "dikeluarkan",
+                "disampaikan",
+                "dilancarkan",
+                "diumumkan",
+                "diusulkan",
+                "ditawarkan",
+                "digagas",
+            )
         ):
             k = stop + 2
             if k < end and tokens[k].low == "oleh":
