@@ -400,7 +400,7 @@ class NounPhrases:
                     earlier = scene.named_before(low, tokens[k].start)
                     if earlier is not None:
                         return [Participant(earlier, "civilians")]
-                return [Participant(self._civilians_at(view, k, k + n, hi), "civilians")]
+                return [Participant(self._civilians_at(view, k, k + n, hi, scene), "civilians")]
             if self.government.match_at(tokens, k) and scene.government is not None:
                 nxt = tokens[k + 1] if k + 1 < len(tokens) else None
                 if nxt is None or not nxt.capitalised:
@@ -433,7 +433,9 @@ class NounPhrases:
     def _antar(self, low: str, words: PhraseSet) -> int:
         return 1 if low.startswith("antar") and (low[5:],) in words.phrases else 0
 
-    def _civilians_at(self, view: SentenceView, i: int, j: int, hi: int) -> EventActor:
+    def _civilians_at(
+        self, view: SentenceView, i: int, j: int, hi: int, scene: Scene
+    ) -> EventActor:
         """Civilians, of a country when one is named right after the noun (``pilot asal NZ``)."""
         t = view.tokens
         for mi, mj, m in view.mentions:
@@ -449,7 +451,10 @@ class NounPhrases:
                         found.type,
                         found.country,
                     )
-        c = self._civilians_before(view, i) or self.civilians
+        c = self._civilians_before(view, i)
+        if c is None and view.tokens[i].low in ("warga", "penduduk", "korban"):
+            c = scene.residents()  # "para korban" after "46 warga negara Indonesia"
+        c = c or self.civilians
         return EventActor(
             c.name, view.text(i, j), t[i].start, t[j - 1].end, c.actor_id, c.type, c.country
         )
