@@ -56,6 +56,7 @@ __all__ = [
     "RegionsMissingWarning",
     "default_regions_dir",
     "distance_km",
+    "water_bodies",
 ]
 
 logger = logging.getLogger(__name__)
@@ -151,6 +152,35 @@ def _load_rules(path: Path | None = None) -> tuple[dict[str, Any], bytes]:
         return tomllib.loads(data.decode("utf-8")), data
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ResourceError(f"pantau/data/exonyms.toml cannot be parsed: {e}; fix the file") from e
+
+
+def water_bodies() -> tuple[GazetteerEntry, ...]:
+    """The seas, straits and oceans of ``exonyms.toml`` (``[[water]]``): in no country
+    (``country = ""``), kind ``other``. They are not in the gazetteer's name index (the places
+    layer drops a name after ``Laut``, ``Selat`` …); the event extractor reads them as the
+    place of events at sea."""
+    rules, _ = _load_rules()
+    out = []
+    for w in rules.get("water", []):
+        try:
+            out.append(
+                GazetteerEntry(
+                    f"ex:{w['id']}",
+                    w["name"],
+                    tuple(w.get("names", [])),
+                    float(w["lat"]),
+                    float(w["lon"]),
+                    "",
+                    None,
+                    None,
+                    "other",
+                )
+            )
+        except (KeyError, TypeError, ValueError) as e:
+            raise ResourceError(
+                f"pantau/data/exonyms.toml: [[water]] {w!r} needs id, name, lat and lon"
+            ) from e
+    return tuple(out)
 
 
 def _geonames_dir() -> Path:

@@ -68,6 +68,8 @@ _CUE_BONUS: dict[str, dict[str, float]] = {
     "country": {"country": 3.0},
     "region": {"region": 1.0, "province": 1.0, "regency": 0.5, "country": 0.5},
 }
+_COMPASS = frozenset({"utara", "selatan", "timur", "barat", "tengah", "laut", "daya"})
+"""Compass words written in lower case after a name: a part of the place, not its name."""
 _CLOSEST_MEMO = 4096
 """Folded names whose fuzzy look-up is remembered (names of places recur across articles)."""
 _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
@@ -194,6 +196,8 @@ class PlaceResolver:
                     continue
             elif not surface[:1].isupper():
                 continue
+            if " " in surface and surface.rsplit(" ", 1)[1] in _COMPASS:
+                continue  # "Gaza utara": the north of Gaza, not the governorate "Gaza Utara"
             hits, kinds, solid, strong = self._name_info(name_id)
             if exact is None and surface.isupper() and len(surface) > 3 and not solid:
                 continue
@@ -247,6 +251,8 @@ class PlaceResolver:
         span = text[start:end]
         lead = len(span) - len(span.lstrip())
         start, span = start + lead, span.strip()
+        if " " in span and span.rsplit(" ", 1)[1] in _COMPASS:
+            span = span.rsplit(" ", 1)[0]  # "Gaza utara": Gaza
         end = start + len(span)
         if not span:
             return None
@@ -277,7 +283,7 @@ class PlaceResolver:
         return None
 
     def _fuzzy(self, span: str, start: int, end: int, cue: str | None) -> _Mention | None:
-        if len(span) < 5:
+        if len(span) < 6:  # one letter off a short name is another name: "Monas" is no "Mons"
             return None
         g = self.gazetteer
         key = g.fold_name(span)

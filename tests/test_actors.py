@@ -543,6 +543,19 @@ def test_titled_persons(actors: ActorDictionary) -> None:
     assert actors.link_short_mentions(persons) == {persons[3]: persons[0]}
 
 
+def test_an_alias_inside_a_titled_name_is_the_name(actors: ActorDictionary) -> None:
+    """A person's surname that is also a body's name (``Hidayatullah``) is the person's."""
+    text = "Kapolres Jember AKBP Bayu Hidayatullah mengatakan, Kombes Pol. Andi Muhammadiyah hadir."
+    mentions, persons = actors.find_with_persons(text)
+    assert [(p.title, p.name) for p in persons] == [
+        ("AKBP", "Bayu Hidayatullah"),
+        ("Kombes Pol", "Andi Muhammadiyah"),
+    ]
+    assert [m.actor.type for m in mentions] == ["police"]
+    assert mentions[0].person == "Bayu Hidayatullah"
+    assert [m.actor.id for m in actors.find("Ketua Umum Hidayatullah hadir.")] == ["hidayatullah"]
+
+
 def test_short_mention_before_the_full_one(actors: ActorDictionary) -> None:
     persons = actors.find_titled_persons("Kata Kapten Davis. Kapten Jeff Davis lalu pergi.")
     assert actors.link_short_mentions(persons) == {persons[0]: persons[1]}

@@ -156,6 +156,12 @@ def test_pattern_example(pipeline: Pipeline, example: PatternExample) -> None:
         ),
         ("Serangan ISIS di Homs menewaskan sedikitnya 12 tentara Suriah, Senin (17/6).", 12),
         ("Seorang warga tewas ditembak anggota KKB di Distrik Ilaga, Senin (17/6).", 1),
+        (
+            "Pelajar berusia 17 tahun itu tewas tertembak saat polisi membubarkan unjuk rasa di "
+            "Kendari, Senin (17/6).",
+            None,
+        ),
+        ("Anggota TPNPB menembak mati tiga pekerja di Distrik Mulia, Senin (17/6).", 3),
     ],
 )
 def test_fatalities_only_when_a_number_is_written(
@@ -374,3 +380,272 @@ def test_a_leading_menurut_names_the_claimant_not_a_party(pipeline: Pipeline) ->
     assert [s.name for s in event.sources] == ["Israel Defense Forces"]
     assert event.fatalities == 18
     assert event.claim_source == "Kementerian Kesehatan"
+
+
+# -- roles, places and dates of single events ---------------------------------------------------
+
+ROLE_CASES = [
+    (
+        "Kapolres Jember AKBP Bayu Hidayatullah mengatakan bentrokan antara warga dan petugas "
+        "keamanan PT Sinar Tani Makmur pecah di Kecamatan Sumberjambe, Minggu (16/6).",
+        "ASSAULT",
+        {"Civilians (generic)", "PT Sinar Tani Makmur"},
+        set(),
+    ),
+    (
+        "Kapolres Bima mengatakan bentrok antarwarga pecah di Kecamatan Woha, Sabtu (15/6).",
+        "ASSAULT",
+        {"Civilians (generic)"},
+        set(),
+    ),
+    (
+        "Bentrokan antarpelajar pecah di Kecamatan Ciracas, Jakarta Timur, Senin (17/6).",
+        "ASSAULT",
+        {"Students (generic)"},
+        set(),
+    ),
+    (
+        "Sedikitnya 20 warga Palestina gugur ketika tentara Israel menembaki warga di Kota Gaza, "
+        "Kamis (13/6).",
+        "ASSAULT",
+        {"Israel Defense Forces"},
+        {"Palestinian civilians"},
+    ),
+    (
+        "Gudang senjata Hizbullah di pinggiran Tyre, Lebanon, digempur serangan udara Israel "
+        "pada Selasa (18/6) malam.",
+        "ASSAULT",
+        {"Israel Defense Forces"},
+        {"Hezbollah"},
+    ),
+    (
+        "Seorang petani ditembak dan dianiaya oleh anggota TPNPB di Distrik Sinak, Senin (17/6).",
+        "ASSAULT",
+        {"West Papua National Liberation Army (TPNPB)"},
+        {"Civilians (generic)"},
+    ),
+    (
+        "Sebuah kapal tanker diserang drone yang diluncurkan kelompok Houthi di Laut Merah, "
+        "Senin (17/6).",
+        "ASSAULT",
+        {"Houthis (Ansar Allah)"},
+        set(),
+    ),
+    (
+        "Polisi menangkap tiga pemuda di Kecamatan Cengkareng, Senin (17/6). "
+        '"Ketiganya juga menyerang seorang warga," kata Arief.',
+        "ASSAULT",
+        {"Civilians (generic)"},
+        {"Civilians (generic)"},
+    ),
+    (
+        "Militan ISIS menyerbu sebuah desa di Provinsi Cabo Delgado, Senin (17/6). Menurut "
+        "laporan relawan setempat, para penyerang juga membakar puluhan rumah dan menjarah "
+        "gudang pangan.",
+        "COERCE",
+        {"Islamic State (ISIS)"},
+        set(),
+    ),
+    (
+        "TNI Angkatan Laut dan Angkatan Laut Australia menggelar latihan bersama di Laut Timor, "
+        "Senin (17/6). Seorang buronan ditahan di Rutan Bareskrim Polri. Kedua negara juga "
+        "sepakat menggelar patroli terkoordinasi mulai tahun depan.",
+        "AGREE",
+        {"Indonesia", "Australia"},
+        set(),
+    ),
+    (
+        "Puluhan orang tua mahasiswa berunjuk rasa di depan Markas Polrestabes Medan, "
+        "Senin (17/6), menuntut polisi membebaskan anak-anak mereka.",
+        "PROTEST",
+        {"Civilians (generic)"},
+        {"Resort Police (Polres, generic)"},
+    ),
+    (
+        "Polisi menangkap tiga tersangka di Batam, sementara FBI menahan dua orang lainnya di "
+        "Los Angeles.",
+        "COERCE",
+        {"Federal Bureau of Investigation"},
+        {"Civilians (generic)"},
+    ),
+    (
+        "Ratusan petani memblokade jalan masuk perkebunan sawit milik PT Sawit Jaya Lestari di "
+        "Kabupaten Muaro Jambi, Selasa (18/6).",
+        "PROTEST",
+        {"Protesters (generic)"},
+        {"PT Sawit Jaya Lestari"},
+    ),
+    (
+        "Ratusan warga memblokade jalan menuju kantor Bawaslu di Kota Bandung, Senin (17/6).",
+        "PROTEST",
+        {"Civilians (generic)"},
+        {"Elections Supervisory Agency (Bawaslu)"},
+    ),
+    (
+        "Indonesia menyatakan dukungan penuh terhadap proposal damai yang diumumkan Presiden "
+        "Prancis pada Senin (17/6).",
+        "SUPPORT",
+        {"Indonesia"},
+        {"Government of France"},
+    ),
+    (
+        "Ratusan pedagang berunjuk rasa di depan Balai Kota Bogor, Senin (17/6).",
+        "PROTEST",
+        {"Protesters (generic)"},
+        {"Regency and city governments (Pemkab/Pemkot, generic)"},
+    ),
+    (
+        "Polisi menangkap dua pria yang menyerang seorang warga di Kecamatan Cengkareng.",
+        "ASSAULT",
+        {"Civilians (generic)"},
+        {"Civilians (generic)"},
+    ),
+    (
+        "Seorang buronan berinisial RS ditahan di Rutan Bareskrim Polri, Jakarta, Selasa (18/6).",
+        "COERCE",
+        {"Criminal Investigation Agency (Bareskrim)"},
+        {"RS"},
+    ),
+    (
+        "TPNPB mengancam akan menembak setiap pesawat jika TNI tidak menarik pasukan dari "
+        "Intan Jaya.",
+        "THREATEN",
+        {"West Papua National Liberation Army (TPNPB)"},
+        {"Indonesian National Armed Forces"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "sources", "targets"), ROLE_CASES)
+def test_sources_and_targets(
+    pipeline: Pipeline, text: str, type_: str, sources: set[str], targets: set[str]
+) -> None:
+    events = [e for e in events_of(pipeline, text) if e.type == type_]
+    assert events, text
+    event = events[-1]
+    assert {a.name for a in event.sources} == sources
+    assert {a.name for a in event.targets} == targets
+
+
+DATE_CASES = [
+    (
+        "Warga berencana menggelar aksi di depan Balai Kota Medan pada Senin pekan depan.",
+        "PROTEST",
+        dt.date(2024, 6, 24),
+        "day",
+    ),
+    (
+        "Militer Israel menyatakan serangan itu balasan atas serangan Houthi terhadap Israel "
+        "sejak Oktober tahun lalu.",
+        "ASSAULT",
+        dt.date(2023, 10, 1),
+        "month",
+    ),
+    (
+        "Serikat buruh mengancam mogok nasional jika perusahaan memangkas upah mulai bulan depan.",
+        "THREATEN",
+        None,
+        None,
+    ),
+    (
+        "Polisi menangkap 20 anggota geng motor yang membawa senjata tajam saat malam "
+        "pergantian tahun lalu.",
+        "COERCE",
+        dt.date(2023, 12, 31),
+        "day",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "date", "precision"), DATE_CASES)
+def test_event_dates(
+    pipeline: Pipeline, text: str, type_: str, date: dt.date | None, precision: str | None
+) -> None:
+    events = [e for e in events_of(pipeline, text) if e.type == type_]
+    assert events, text
+    assert (events[0].date, events[0].date_precision) == (date, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "place", "country"),
+    [
+        (
+            "TNI AL dan Angkatan Laut Malaysia memulai patroli terkoordinasi di Laut Sulawesi, "
+            "Senin (17/6).",
+            "COOPERATE",
+            "Laut Sulawesi",
+            "",
+        ),
+        (
+            "Ratusan warga berunjuk rasa di depan Balai Kota Medan, Senin (17/6).",
+            "PROTEST",
+            "Medan",
+            "ID",
+        ),
+        (
+            "Puluhan orang tua mahasiswa berunjuk rasa di depan Markas Polrestabes Surabaya, "
+            "Senin (17/6).",
+            "PROTEST",
+            "Surabaya",
+            "ID",
+        ),
+        (
+            "TNI dan Tentara Diraja Malaysia membuka latihan gabungan di Pusat Latihan Tempur "
+            "Baturaja, Sumatera Selatan, Senin (17/6).",
+            "COOPERATE",
+            "Baturaja",
+            "ID",
+        ),
+        (
+            "Kapolda Sulawesi Tengah Irjen Pol. Agus Salim meminta maaf kepada keluarga korban, "
+            "Senin (17/6).",
+            "CONCEDE",
+            None,
+            None,
+        ),
+    ],
+)
+def test_event_places(
+    pipeline: Pipeline, text: str, type_: str, place: str | None, country: str | None
+) -> None:
+    events = [e for e in events_of(pipeline, text) if e.type == type_]
+    assert events, text
+    got = events[0].place
+    assert (got.name, got.country) == (place, country) if got else place is None
+
+
+def test_a_relation_of_time_takes_the_previous_date_and_a_written_date_wins(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Jakarta (ANTARA) - Israel menyerang kamp Nuseirat, Senin (17/6). Beberapa jam kemudian, "
+        "Hamas menembakkan roket ke Tel Aviv. Beberapa jam kemudian, Hizbullah menembakkan roket "
+        "ke Haifa, Selasa (18/6)."
+    )
+    dates = [e.date for e in events_of(pipeline, text) if e.type == "ASSAULT"]
+    assert dates == [dt.date(2024, 6, 17), dt.date(2024, 6, 17), dt.date(2024, 6, 18)]
+
+
+def test_a_relative_clause_of_the_past_has_its_own_doer_place_and_time(pipeline: Pipeline) -> None:
+    text = (
+        "Majelis hakim Pengadilan Negeri Jayapura menjatuhkan hukuman 12 tahun penjara kepada "
+        "tiga anggota TPNPB yang terbukti menembak mati seorang guru di Kabupaten Puncak Jaya, "
+        "Senin (17/6)."
+    )
+    events = {e.type: e for e in events_of(pipeline, text)}
+    sanction, assault = events["SANCTION"], events["ASSAULT"]
+    assert sanction.place is not None and sanction.place.name == "Jayapura"
+    assert sanction.date == dt.date(2024, 6, 17)
+    assert [a.name for a in assault.sources] == ["West Papua National Liberation Army (TPNPB)"]
+    assert assault.date is None
+
+
+def test_the_words_before_an_acronym_in_brackets_are_its_name(pipeline: Pipeline) -> None:
+    """``badan PBB urusan pengungsi Palestina (UNRWA)``: UNRWA, not Palestinian civilians."""
+    text = (
+        "Amerika Serikat menangguhkan pendanaan untuk badan PBB urusan pengungsi Palestina "
+        "(UNRWA), Senin (17/6)."
+    )
+    events = events_of(pipeline, text)
+    assert events
+    assert {a.name for a in events[0].targets} == {"UNRWA"}

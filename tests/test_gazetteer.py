@@ -11,7 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pantau.errors import ResourceError
-from pantau.gazetteer import Gazetteer, RegionsMissingWarning, _load_rules, default_regions_dir
+from pantau.gazetteer import (
+    Gazetteer,
+    RegionsMissingWarning,
+    _load_rules,
+    default_regions_dir,
+    water_bodies,
+)
 
 PROVINCES = [
     "Aceh",
@@ -251,3 +257,9 @@ def test_broken_exonyms_file_is_a_resource_error(tmp_path: Path) -> None:
     broken.write_text("[stop\nwords = [", encoding="utf-8")
     with pytest.raises(ResourceError, match="cannot be parsed"):
         _load_rules(broken)
+
+
+def test_water_bodies_are_in_no_country() -> None:
+    waters = water_bodies()
+    assert {w.name for w in waters} >= {"Laut China Selatan", "Selat Malaka", "Laut Merah"}
+    assert all(w.country == "" and w.kind == "other" and w.id.startswith("ex:") for w in waters)

@@ -328,3 +328,16 @@ def test_huge_input(resolver: PlaceResolver) -> None:
     places = resolver.resolve(text)
     assert len(places) == 60_000
     assert {p.country for p in places} == {"SY", "TR"}
+
+
+def test_no_fuzzy_match_for_a_short_name(resolver: PlaceResolver) -> None:
+    """One letter off a five-letter name is another name: ``Monas`` is not Mons (Belgium)."""
+    text = "Ribuan orang berkumpul di kawasan Monas."
+    start = text.index("Monas")
+    places = resolver.resolve(text, mentions=[(start, start + 5)], dateline_country="ID")
+    assert [p.name for p in places] == []
+
+
+def test_a_lower_case_compass_word_is_no_part_of_the_name(resolver: PlaceResolver) -> None:
+    places = resolver.resolve("Bantuan dijatuhkan bagi warga Gaza utara.", dateline_country="ID")
+    assert [(p.text, p.country) for p in places] == [("Gaza", "PS")]

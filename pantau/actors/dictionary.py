@@ -186,12 +186,23 @@ class ActorDictionary(_PersonReader):
 
     def find(self, text: str) -> list[ActorMention]:
         """Every actor mentioned in ``text``, in text order, without overlaps."""
-        return self._actor_mentions(text, self._find(text)[0])
+        return self.find_with_persons(text)[0]
 
     def find_with_persons(self, text: str) -> tuple[list[ActorMention], list[TitledPerson]]:
-        """:meth:`find` and :meth:`find_titled_persons` together, matching the text once."""
+        """:meth:`find` and :meth:`find_titled_persons` together, matching the text once.
+
+        An alias inside a titled person's name is part of the name, not an actor
+        (``Kombes Pol. Rahmat Hidayatullah``)."""
         mentions, titles = self._find(text)
-        return self._actor_mentions(text, mentions), self._titled_persons(text, mentions, titles)
+        persons = self._titled_persons(text, mentions, titles)
+        if persons:
+            names = [(p.end - len(p.name), p.end) for p in persons]
+            mentions = [
+                m
+                for m in mentions
+                if m.via != "alias" or not any(s < m.start and m.end <= e for s, e in names)
+            ]
+        return self._actor_mentions(text, mentions), persons
 
     def _actor_mentions(self, text: str, mentions: list[_Mention]) -> list[ActorMention]:
         actors = self._actors

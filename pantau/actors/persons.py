@@ -48,6 +48,7 @@ class _PersonReader:
     _name_stop: frozenset[str]
     _rank_suffixes: frozenset[str]
     _role_keys: dict[str, Role]
+    _state: frozenset[str]
 
     if TYPE_CHECKING:
 
@@ -172,6 +173,10 @@ class _PersonReader:
         return pos
 
     def _skip_rank_suffixes(self, text: str, pos: int) -> int:
+        if text.startswith(".", pos):  # a rank phrase ending in a suffix's stop: "Kombes Pol."
+            word = text[max(0, pos - 6) : pos].rsplit(" ", 1)[-1]
+            if f"{word}." in self._rank_suffixes:
+                pos += 1
         while (m := _SUFFIX.match(text, pos)) and m.group(1) in self._rank_suffixes:
             pos = m.end()
         return pos
@@ -192,7 +197,11 @@ class _PersonReader:
                 not word
                 or i in starts
                 or word in self._name_stop
-                or (other is not None and self._actors[other.actor].type != "person")
+                or (
+                    other is not None
+                    and self._actors[other.actor].type != "person"
+                    and not (tokens and self._name_part(other, i + len(word)))
+                )
                 or (word[0].isupper() and word.isupper() and len(word) > 3)
                 or not (
                     word[0].isupper()
@@ -219,6 +228,18 @@ class _PersonReader:
             return None
         start, end = tokens[0][1], tokens[-1][1] + len(tokens[-1][0])
         return text[start:end], start, end
+
+    def _name_part(self, other: _Mention, word_end: int) -> bool:
+        """Whether a one-word organisation alias after a person's first name is the rest of
+        the name (``Kombes Pol. Rahmat Hidayatullah``): a plain alias of a body that is no
+        state institution, spelt as a name, covering just this word."""
+        return (
+            other.via == "alias"
+            and other.end == word_end
+            and other.title is None
+            and self._actors[other.actor].type not in self._state
+            and self._actors[other.actor].type != "civilians"
+        )
 
     def _compatible(self, a: str, b: str) -> bool:
         ra = self._role_keys.get(self._lower(self._key(a)))

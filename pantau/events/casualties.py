@@ -22,6 +22,9 @@ from pantau.events.text import PhraseSet, word_set
 __all__ = ["Casualties", "Count"]
 
 _DIGITS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+_NOT_HEADS = frozenset(
+    {"juta", "persen", "ton", "km", "kilogram", "tahun", "bulan", "pekan", "hari", "jam", "menit"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,18 +90,14 @@ class Casualties:
         if token.is_number:
             if "," in token.low:
                 return None  # 1,5 (juta): a decimal, not a head count
-            if k + 1 < len(view.tokens) and view.tokens[k + 1].low in (
-                "juta",
-                "persen",
-                "ton",
-                "km",
-                "kilogram",
-            ):
-                return None
+            if k + 1 < len(view.tokens) and view.tokens[k + 1].low in _NOT_HEADS:
+                return None  # "1,5 juta", "berusia 21 tahun", "selama 16 jam": no head count
             m = _DIGITS.fullmatch(token.low)
             return (int(token.low.replace(".", "")), 1) if m else None
         n = self.number_words.match_at(view.tokens, k)
         if n:
+            if k + n < len(view.tokens) and view.tokens[k + n].low in _NOT_HEADS:
+                return None
             words = " ".join(t.low for t in view.tokens[k : k + n])
             return self.numbers[words], n
         return None
@@ -145,7 +144,26 @@ class Casualties:
                         relative = True
                     elif view.verbs[x] and not relative and not self.killed.match_at(tokens, x):
                         return None
-                return found[0], m
+                total, first = found[0], m
+                while first > lo and tokens[first - 1].low in ("dan", "serta"):
+                    more = self._group_before(view, first - 1, lo)
+                    if more is None:
+                        break
+                    total, first = total + more[0], more[1]
+                return total, first
             m -= 1
             steps += 1
+        return None
+
+    def _group_before(self, view: SentenceView, k: int, lo: int) -> tuple[int, int] | None:
+        """``tujuh warga dan [tiga petugas] luka-luka``: the count of a group coordinated
+        before token ``k`` (nouns only between the count and ``k``)."""
+        tokens = view.tokens
+        for m in range(k - 1, max(lo, k - 4) - 1, -1):
+            token = tokens[m]
+            if not token.is_word or view.verbs[m] or self.vague.match_at(tokens, m):
+                return None
+            found = self._number_at(view, m)
+            if found is not None:
+                return found[0], m
         return None

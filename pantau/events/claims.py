@@ -83,9 +83,21 @@ class Claims:
                 if type_ in self.announced and self._is_source(view, clause.opener, roles):
                     return None
                 return text, "speaker"
+        if (
+            type_ in self.self_claim
+            and not act
+            and roles.sources
+            and roles.sources[0].how == "own"
+            and view.tokens[clause.start].low in ("ia", "dia", "beliau")
+            and roles.sources[0].actor.text
+        ):  # "Ia juga menyerukan …": whoever "Ia" stands for, as written before
+            return roles.sources[0].actor.text, "speaker"
         if type_ in self.self_claim and not act and roles.sources and roles.sources[0].named:
-            first = self.grammar.first_verb(view, clause.start, match.i + 1)
-            lo, hi = self._subject_span(view, clause.start, min(first, match.i))
+            start = clause.start
+            if clause.kind == "coordinate" and clause.opener is not None:
+                start = self.grammar.clause(view, clause.opener, clause.opener + 1).start
+            first = self.grammar.first_verb(view, start, match.i + 1)  # "… dan meminta …": the
+            lo, hi = self._subject_span(view, start, min(first, match.i))  # first verb's subject
             if lo < hi:
                 person = any(
                     e.label == "PER" and tokens[lo].start <= e.start < tokens[hi - 1].end
@@ -93,7 +105,9 @@ class Claims:
                 ) or any(lo <= i < hi and m.actor.type == "person" for i, _, m in view.mentions)
                 actor = roles.sources[0].actor
                 group = actor.type in self.outlet_types or self.outlet_prefixes.match_at(tokens, lo)
-                if person or not group:
+                # a body named with its acronym speaks for itself: "Serikat Pekerja … (SPKA)"
+                named = hi - lo > 3 and tokens[hi - 1].low == ")" and tokens[hi - 2].text.isupper()
+                if person or not group or named:
                     return article.text[tokens[lo].start : tokens[hi - 1].end], "speaker"
         return None
 

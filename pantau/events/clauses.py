@@ -132,8 +132,11 @@ class Grammar:
             for cues in (self.subordinators, self.conditional, self.purpose)
             for p in cues.phrases
         )
+        self._contrastive = frozenset(p[0] for p in g["contrastive"].phrases if len(p) == 1)
+        self._report_nouns = frozenset(p[0] for p in g["report_nouns"].phrases if len(p) == 1)
         self._clause_cues = frozenset(
             {";", "bahwa", "dan", "serta"}
+            | self._contrastive
             | self.subordinators.lasts
             | self.conditional.lasts
             | self.purpose.lasts
@@ -265,7 +268,7 @@ class Grammar:
             if low not in cues:
                 k -= 1  # no cue ends with this word
                 continue
-            if low == ";":
+            if low == ";" or (low in self._contrastive and k > 0 and lows[k - 1] == ","):
                 start, kind = k + 1, "main"
                 break
             sub = (
@@ -324,7 +327,7 @@ class Grammar:
                 tokens, m
             ):
                 return m
-            if not self.is_auxiliary(tokens[m]):
+            if not self.is_auxiliary(tokens[m]) and tokens[m].low not in self._report_nouns:
                 return None
             m -= 1
         return None

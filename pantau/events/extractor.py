@@ -244,10 +244,14 @@ class EventExtractor:
             ):  # "tetap akan turun ke jalan apabila janji itu tidak ditepati": a threat
                 cand.type, cand.modality = "THREATEN", "threatened"
             if entry.type == "MOBILIZE":
-                forces = [t for t in roles.targets if t.actor.type in self._force_kind]
+                forces = [
+                    t
+                    for t in roles.targets
+                    if t.actor.type in self._force_kind and (t.named or not roles.sources)
+                ]  # but "pihaknya menyiagakan satu peleton pasukan": its own troops
                 if forces:  # "menyiagakan 200 personel gabungan TNI-Polri": the forces move
                     roles.sources = forces
-                    roles.targets = [t for t in roles.targets if t not in forces]
+                roles.targets = [t for t in roles.targets if t not in forces and t.how != "force"]
             cand.anaphoric = id(m) in anaphoric
             cand.subordinate = clause.kind == "subordinate"
             cand.alluded = any(lo == m.i for lo, _ in alluded) or self._conceded(view, m)
@@ -643,7 +647,8 @@ class EventExtractor:
                 continue
             for _, mj, m in view.mentions:
                 if (mj == spot.i or mj + 1 == spot.i) and m.actor.name in sources:
-                    return spot.place
+                    # an official ("Kapolda Sulawesi Tengah … meminta maaf") speaks anywhere
+                    return spot.place if m.person is None else None
         return None
 
     def _quotes(self, article: Article, view: SentenceView) -> list[Quote]:

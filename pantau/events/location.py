@@ -23,14 +23,19 @@ regional body, the dateline) are the extractor's.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pantau.article import Article, Place
 from pantau.events.clauses import Clause, Grammar, SentenceView
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet
+from pantau.events.text import PhraseSet, phrase_tokens, word_set
+from pantau.gazetteer import GazetteerEntry, water_bodies
 
 __all__ = ["Placer", "Spot"]
+
+
+_COARSE = frozenset({"province", "region", "country"})
+"""Kinds of place that after a body's name are its jurisdiction (``DPRD Sulawesi Tenggara``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,10 @@ class Spot:
     destination: bool
     seat: bool
     """Right after an organisation's name: the seat of the body, not an event's place."""
+    past: int | None = None
+    """The ``yang`` of a relative clause telling a participant's past that holds the place
+    (``… dua anggota yang terbukti menembak … di Puncak Jaya``): not the place of events
+    before it."""
 
 
 class Placer:
@@ -64,6 +73,12 @@ class Placer:
         self.demonstratives: PhraseSet = patterns.grammar["demonstratives"]
         self.waters = frozenset(x[0] for x in p["waters"].phrases)
         self.place_classes = frozenset(x[0] for x in p["place_classes"].phrases)
+        self.past_relative: PhraseSet = patterns.dates["past_relative"]
+        self._waters: dict[tuple[str, ...], GazetteerEntry] = {}
+        for entry in water_bodies():
+            for name in (entry.name, *entry.alternate_names):
+                self._waters[phrase_tokens(name)] = entry
+        self.water_names = PhraseSet(" ".join(k) for k in self._waters)
 
     def spots(self, view: SentenceView) -> list[Spot]:
         """The usable places of the sentence."""
@@ -82,11 +97,15 @@ class Placer:
             if i > 1:
                 if taken is None:
                     taken = _named_tokens(view)
-                if self._in_longer_name(view, i, j, taken):
+                if self._in_longer_name(view, i, j, taken) and not self._located(view, j, place):
                     continue
             inside = any(
-                mi <= i and j <= mj and m.actor.type != "country" for mi, mj, m in view.mentions
-            )
+                mi <= i
+                and j <= mj
+                and m.actor.type != "country"
+                and not (m.actor.type == "civilians" and place.kind != "country")
+                for mi, mj, m in view.mentions
+            )  # but "warga Gaza": the civilians of a place are there
             if inside:
                 continue
             if any(
@@ -97,7 +116,8 @@ class Placer:
             seat = any(
                 (mj == i or (mj + 1 == i and tokens[mj].low == ")"))
                 and m.actor.type not in ("civilians", "country", "person")
-                for _, mj, m in view.mentions
+                and not (place.kind not in _COARSE and self._at_building(view, mi))
+                for mi, mj, m in view.mentions
             )
             out.append(
                 Spot(
@@ -110,6 +130,57 @@ class Placer:
                     seat=seat,
                 )
             )
+        if not self.water_names.firsts.isdisjoint(word_set(tokens)):
+            out = sorted(out + self._water_spots(view, out), key=lambda s: s.i)
+        if out and "yang" in word_set(tokens):
+            out = [self._in_past(view, s) for s in out]
+        return out
+
+    def _in_past(self, view: SentenceView, spot: Spot) -> Spot:
+        tokens = view.tokens
+        for k in range(spot.i - 1, -1, -1):
+            low = tokens[k].low
+            if low in (",", ";") and k < spot.i - 1 and not tokens[k + 1].capitalised:
+                break  # the relative clause ends at a comma (not one of a place chain)
+            if low == "yang":
+                if any(self.past_relative.match_at(tokens, m) for m in range(k + 1, k + 3)):
+                    return replace(spot, past=k)
+                break
+        return spot
+
+    def _water_spots(self, view: SentenceView, before: list[Spot]) -> list[Spot]:
+        """``di perairan Laut Sulawesi``: a sea or strait, in no country."""
+        tokens = view.tokens
+        out = []
+        for i, j in self.water_names.find(tokens):
+            if not tokens[i].capitalised or any(s.i < j and i < s.j for s in before):
+                continue
+            e = self._waters[tuple(t.low for t in tokens[i:j])]
+            place = Place(
+                text=view.text(i, j),
+                start=tokens[i].start,
+                end=tokens[j - 1].end,
+                gazetteer_id=e.id,
+                name=e.name,
+                latitude=e.latitude,
+                longitude=e.longitude,
+                country=e.country,
+                admin1=None,
+                admin2=None,
+                kind=e.kind,
+                precision=1,
+            )
+            out.append(
+                Spot(
+                    i,
+                    j,
+                    place,
+                    locative=self._after_locative(view, i),
+                    origin=self._origin(view, i, before),
+                    destination=i > 0 and tokens[i - 1].low in ("ke", "menuju"),
+                    seat=False,
+                )
+            )
         return out
 
     def _origin(self, view: SentenceView, i: int, before: list[Spot]) -> bool:
@@ -120,6 +191,26 @@ class Placer:
         if before and before[-1].origin:
             between = tokens[before[-1].j : i]
             return all(t.low in (",", "dan", "serta") for t in between)
+        return False
+
+    def _at_building(self, view: SentenceView, mi: int) -> bool:
+        """``di depan Markas Polrestabes Semarang``: the body names a building where something
+        happens, and the place after it is where the building stands."""
+        tokens = view.tokens
+        k = mi - 1
+        while k >= 0 and (tokens[k].low == "depan" or tokens[k].low in self.place_classes):
+            k -= 1
+        return k >= 0 and k < mi - 1 and tokens[k].low in ("di", "ke", "menuju")
+
+    def _located(self, view: SentenceView, j: int, place: Place) -> bool:
+        """``Pusat Latihan Tempur Baturaja, Sumatera Selatan``: a place closing a longer name
+        and followed by the province or regency it lies in is where the named thing is."""
+        tokens = view.tokens
+        if j >= len(tokens) or tokens[j].low != "," or place.kind == "country":
+            return False
+        for i2, _, after in view.places:
+            if i2 == j + 1:
+                return after.kind != "country" and after.name in (place.admin1, place.admin2)
         return False
 
     def _in_longer_name(self, view: SentenceView, i: int, j: int, taken: set[int]) -> bool:
@@ -182,7 +273,9 @@ class Placer:
         origin = self.is_origin(type_, mode)
         destination = type_ in self.destination_types
         end = min(clause.end, attribution) if j <= attribution else clause.end
-        in_clause = [s for s in usable if clause.start <= s.i < end]
+        in_clause = [
+            s for s in usable if clause.start <= s.i < end and (s.past is None or s.past < i)
+        ]
         locative = [s for s in in_clause if s.locative]
         if type_ in self.verbal:
             attributed = [s for s in usable if s.i >= attribution and s.locative]
@@ -207,7 +300,7 @@ class Placer:
     def nearest(self, i: int, usable: list[Spot], attribution: int) -> Spot | None:
         """Any place of the sentence, the nearest to the trigger (events that are not
         statements, when their clause names none)."""
-        rest = [s for s in usable if s.i < attribution]
+        rest = [s for s in usable if s.i < attribution and (s.past is None or s.past < i)]
         if not rest:
             return None
         return self._specific(min(rest, key=lambda s: abs(s.i - i)), rest)

@@ -23,7 +23,7 @@ from pantau.actors import ActorDictionary
 from pantau.article import ActorMention, Entity, EventActor
 from pantau.events.clauses import Grammar, SentenceView
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet, low_words
+from pantau.events.text import PhraseSet, low_words, word_set
 
 __all__ = ["How", "NounPhrases", "Participant", "Scene"]
 
@@ -51,7 +51,9 @@ class Scene:
     """What the role finder needs from the rest of the article, supplied by the extractor."""
 
     speaker_body: Callable[[SentenceView, int], EventActor | None]
-    previous_parties: Callable[[], list[EventActor]]
+    previous_parties: Callable[..., list[EventActor]]
+    """The parties of the previous event (``states=True``: of the previous event between
+    states, each as its country: ``kedua negara``)."""
     force: Callable[[SentenceView, int], list[EventActor]]
     crowd: Callable[[str], list[EventActor]]
     suspects: Callable[[], list[EventActor]]
@@ -61,6 +63,12 @@ class Scene:
     government: EventActor | None
     initials: Mapping[str, EventActor]
     entities: Sequence[Entity]
+    residents: Callable[[], EventActor | None] = lambda: None
+    """The civilians of a country named in the two sentences before (``warga Palestina``):
+    whom a bare ``warga`` means."""
+    counted: Callable[[int, int], EventActor | None] = lambda n, offset: None
+    """The participant introduced earlier with the number ``n`` (``empat pemuda``), before
+    ``offset``: what ``keempatnya`` stands for."""
 
 
 class NounPhrases:
@@ -78,6 +86,14 @@ class NounPhrases:
         self.civilian_heads: PhraseSet = a["civilian_heads"]
         self.government: PhraseSet = a["government"]
         self.suspects: PhraseSet = a["suspects"]
+        self.kin: PhraseSet = a["kin"]
+        self.companies = frozenset(x[0] for x in a["company_prefixes"].phrases)
+        self._named_orgs = self.companies | a["institution_prefixes"].firsts
+        self.collectives = {
+            w: patterns.numbers[w[2:-3]]
+            for (w,) in (p for p in a["collectives"].phrases if len(p) == 1)
+            if w.startswith("ke") and w.endswith("nya") and w[2:-3] in patterns.numbers
+        }
         self.pronouns: PhraseSet = a["pronouns"]
         self.place_nouns: PhraseSet = a["place_nouns"]
         self.supporter_roles = frozenset(p[0] for p in a["supporter_roles"].phrases)
@@ -94,6 +110,7 @@ class NounPhrases:
             self.armed.firsts
             | self.forces.firsts
             | self.suspects.firsts
+            | frozenset(self.collectives)
             | self.crowd.firsts
             | self.civilian_nouns.firsts
             | self.government.firsts
@@ -153,9 +170,12 @@ class NounPhrases:
             return []
         tokens = view.tokens
         chunk: list[tuple[int, int, ActorMention]] = []
+        orgs = self._organisations(view, lo, hi, scene)
         for i, j, m in view.mentions:
             if not (lo <= i < hi) or m.actor.type in self.reporter_types or self.supporter(m):
                 continue
+            if orgs and any(e.start <= m.start and m.end <= e.end for e in orgs):
+                continue  # "PT Kereta Api Indonesia": part of a name, not Indonesia
             before = tokens[i - 1] if i > 0 else None
             if (
                 before is not None
@@ -166,8 +186,17 @@ class NounPhrases:
                 continue
             if before is not None and before.low in _LOCATIVE and m.actor.type == "country":
                 continue
+            if (
+                before is not None
+                and before.low == ","
+                and m.actor.type == "country"
+                and any(pj == i - 1 and pl.kind != "country" for _, pj, pl in view.places)
+            ):
+                continue  # "di pinggiran Beirut, Lebanon": the country closes a place chain
             chunk.append((i, j, m))
         chunk = self._appositions(view, chunk)
+        if len(chunk) > 1:
+            chunk = self._long_forms(view, chunk)
         persons = [c for c in chunk if c[2].actor.type == "person"]
         bodies = [c for c in chunk if c[2].actor.type != "person"]
         picked = bodies or ([] if speaker else persons)
@@ -176,19 +205,98 @@ class NounPhrases:
             both = (i > 0 and tokens[i - 1].low in ("kedua", "ketiga")) or self.both.ends_at(
                 tokens, i + 1, lo
             ) is not None
-            if both and scene.previous_parties():
+            if both and m.actor.type != "civilians" and scene.previous_parties():
+                # but "kedua warga tersebut" are two residents, not both parties
                 out = merge(out, [Participant(a, "both") for a in scene.previous_parties()])
                 continue
             civilians = (
                 self._demonym(view, i, lo, m) if objects or m.actor.type == "country" else None
             )
+            if civilians is None and self.kin.ends_at(tokens, i, max(lo, i - 2)) is not None:
+                c = self.civilians  # "orang tua mahasiswa": the students' parents
+                civilians = EventActor(
+                    c.name, m.text, m.start, m.end, c.actor_id, c.type, c.country
+                )
+            if civilians is None and m.actor.id == self.civilians.actor_id:
+                prior = self._civilians_before(view, i) or scene.residents()
+                if prior is not None:
+                    civilians = EventActor(
+                        prior.name,
+                        m.text,
+                        m.start,
+                        m.end,
+                        prior.actor_id,
+                        prior.type,
+                        prior.country,
+                    )
+            if civilians is None and i > 0 and tokens[i - 1].low == "asal":
+                continue  # "tersangka korupsi asal Indonesia": a person's origin, no party
             forces = self._coordinated_force(view, i, m, out) if m.actor.type == "country" else None
             out = merge(out, [Participant(civilians or forces or actor_of(m), "named")])
+        companies = [
+            Participant(EventActor(e.text, e.text, e.start, e.end), "entity")
+            for e in orgs
+            if e.text.split(None, 1)[0].casefold() in self.companies
+        ]
+        if companies:
+            out = sorted(merge(out, companies), key=lambda p: p.actor.start)
         if out:
             return out
         if speaker and persons:
             return []
-        return self._references(view, lo, hi, scene)
+        return self._references(view, lo, hi, scene, objects=objects)
+
+    def _long_forms(
+        self, view: SentenceView, chunk: list[tuple[int, int, ActorMention]]
+    ) -> list[tuple[int, int, ActorMention]]:
+        """``badan PBB urusan pengungsi Palestina (UNRWA)``: the words before a body's acronym in
+        brackets spell its name; the actors inside them are not parties."""
+        tokens = view.tokens
+        inside: set[int] = set()
+        for i, j, m in chunk:
+            if not (
+                i > 0
+                and j < len(tokens)
+                and tokens[i - 1].low == "("
+                and tokens[j].low == ")"
+                and m.text.isupper()
+                and m.actor.type not in ("country", "person", "civilians")
+            ):
+                continue
+            k = i - 2
+            while (
+                k >= 0
+                and tokens[k].is_word
+                and not (
+                    view.verbs[k]
+                    or self.grammar.is_preposition(tokens[k])
+                    or tokens[k].low in ("dan", "serta", "atau", "yang")
+                )
+            ):
+                inside.add(k)
+                k -= 1
+        if not inside:
+            return chunk
+        return [c for c in chunk if c[0] not in inside]
+
+    def _organisations(self, view: SentenceView, lo: int, hi: int, scene: Scene) -> list[Entity]:
+        """The NER's organisations in ``[lo, hi)`` that start with a company's or an
+        institution's word (``PT``, ``Universitas``)."""
+        tokens = view.tokens
+        if self._named_orgs.isdisjoint(word_set(tokens)) or not any(
+            tokens[k].low in self._named_orgs for k in range(lo, hi)
+        ):
+            return []
+        start, end = tokens[lo].start, tokens[hi - 1].end
+        return [
+            e
+            for e in scene.entities
+            if e.label == "ORG"
+            and start <= e.start
+            and e.end <= end
+            and " " in e.text
+            and e.text.split(None, 1)[0].casefold() in self._named_orgs
+        ]
 
     def _coordinated_force(
         self, view: SentenceView, i: int, m: ActorMention, before: list[Participant]
@@ -235,7 +343,9 @@ class NounPhrases:
             out.append((i, j, m))
         return out
 
-    def _references(self, view: SentenceView, lo: int, hi: int, scene: Scene) -> list[Participant]:
+    def _references(
+        self, view: SentenceView, lo: int, hi: int, scene: Scene, *, objects: bool = False
+    ) -> list[Participant]:
         tokens = view.tokens
         lows = low_words(tokens)
         speakers = self._speaker_words
@@ -246,7 +356,15 @@ class NounPhrases:
                 body = scene.speaker_body(view, k)
                 return [Participant(body, "own")] if body else []
             if self.both.match_at(tokens, k):
-                return [Participant(a, "both") for a in scene.previous_parties()]
+                if objects and lows[k] == "keduanya":  # "menuding keduanya": the pair named
+                    pair = scene.counted(2, tokens[k].start)  # before ("dua diplomat Jepang")
+                    if pair is not None:
+                        return [Participant(pair, "suspects")]
+                states = k + 1 < len(tokens) and lows[k + 1] == "negara"
+                parties = scene.previous_parties(states=states)
+                if parties or lows[k] != "kedua":
+                    return [Participant(a, "both") for a in parties]
+                continue  # "kedua pemerintah" with no parties before: the government
             if self.pronouns.match_at(tokens, k) and (k == lo or not tokens[k - 1].is_word):
                 body = scene.speaker_body(view, k) or scene.previous_subject(view)
                 return [Participant(body, "own")] if body else []
@@ -268,6 +386,9 @@ class NounPhrases:
                 return [Participant(a, "force") for a in scene.force(view, k)]
             if self.suspects.match_at(tokens, k):
                 return [Participant(a, "suspects") for a in scene.suspects()]
+            if low in self.collectives:  # "keempatnya": never guessed when no group of four
+                group = scene.counted(self.collectives[low], tokens[k].start)
+                return [Participant(group, "suspects")] if group is not None else []
             n = self.crowd.match_at(tokens, k) or self._antar(low, self.crowd)
             if n and not self._named_back(view, k, n):
                 return [Participant(a, "crowd") for a in scene.crowd(low)]
@@ -279,7 +400,7 @@ class NounPhrases:
                     earlier = scene.named_before(low, tokens[k].start)
                     if earlier is not None:
                         return [Participant(earlier, "civilians")]
-                return [Participant(self._civilians_at(view, k, k + n, hi), "civilians")]
+                return [Participant(self._civilians_at(view, k, k + n, hi, scene), "civilians")]
             if self.government.match_at(tokens, k) and scene.government is not None:
                 nxt = tokens[k + 1] if k + 1 < len(tokens) else None
                 if nxt is None or not nxt.capitalised:
@@ -312,7 +433,9 @@ class NounPhrases:
     def _antar(self, low: str, words: PhraseSet) -> int:
         return 1 if low.startswith("antar") and (low[5:],) in words.phrases else 0
 
-    def _civilians_at(self, view: SentenceView, i: int, j: int, hi: int) -> EventActor:
+    def _civilians_at(
+        self, view: SentenceView, i: int, j: int, hi: int, scene: Scene
+    ) -> EventActor:
         """Civilians, of a country when one is named right after the noun (``pilot asal NZ``)."""
         t = view.tokens
         for mi, mj, m in view.mentions:
@@ -328,10 +451,24 @@ class NounPhrases:
                         found.type,
                         found.country,
                     )
-        c = self.civilians
+        c = self._civilians_before(view, i)
+        if c is None and view.tokens[i].low in ("warga", "penduduk", "korban"):
+            c = scene.residents()  # "para korban" after "46 warga negara Indonesia"
+        c = c or self.civilians
         return EventActor(
             c.name, view.text(i, j), t[i].start, t[j - 1].end, c.actor_id, c.type, c.country
         )
+
+    def _civilians_before(self, view: SentenceView, i: int) -> EventActor | None:
+        """The civilians of a country named earlier in the sentence (``112 warga Palestina
+        gugur … ke arah kerumunan warga``): whom a bare ``warga`` means there."""
+        found = None
+        for mi, _, m in view.mentions:
+            if mi >= i:
+                break
+            if m.actor.type == "civilians" and m.actor.country and "(" not in m.actor.name:
+                found = actor_of(m)
+        return found
 
     def _demonym(self, view: SentenceView, i: int, lo: int, m: ActorMention) -> EventActor | None:
         """A country right after a civilian noun (``sandera perempuan Israel``): its civilians."""

@@ -49,6 +49,10 @@ _QUANTITY = frozenset(
      "belasan", "sebagian", "banyak", "beberapa", "kedua", "ketiga", "seluruh", "semua", "sekitar",
      "sedikitnya", "setidaknya", "lebih", "dari", "anggota", "perwakilan", "delegasi"}
 )  # fmt: skip
+_SEATS = frozenset({"balai", "kantor", "gedung", "istana", "markas"})
+"""First words of a body's building named as the body (``Balai Kota``, ``Gedung DPR``)."""
+_AGENT_PRONOUNS = frozenset({"kami", "kita", "saya", "aku", "mereka"})
+"""Before a bare verb, the agent of the object-first passive (``Pelaku kami tangkap``)."""
 _INSTRUMENTAL = frozenset({"dengan", "menggunakan", "memakai", "melalui", "lewat"})
 
 
@@ -89,9 +93,15 @@ class RoleFinder:
         self.partner_preps: PhraseSet = g["partner_prepositions"]
         self.target_verbs: PhraseSet = g["target_verbs"]
         self.demonstratives: PhraseSet = g["demonstratives"]
+        self.manner: PhraseSet = g["manner_adverbs"]
+        self.detention: PhraseSet = a["detention"]
+        self.keepers = frozenset({"police", "state_military", "judiciary", "government"})
         self.purpose: PhraseSet = g["purpose"]
         self.killed: PhraseSet = patterns.casualties["killed"]
-        self._object_cues = self.target_preps.firsts | {"dari", "di", "ke", "yang", ";"}
+        self.instruments = PhraseSet(
+            " ".join(seq) for words in patterns.instruments.values() for seq in words.phrases
+        )
+        self._object_cues = self.target_preps.firsts | {"dari", "di", "ke", "menuju", "yang", ";"}
         """The words :meth:`_objects` stops at."""
 
     def find(
@@ -115,14 +125,24 @@ class RoleFinder:
             roles.sources = [Participant(actor_of(inside[2]), "supporter")]
             roles.supported = self._supported_party(view, inside[0], scene)
             return roles
-        if voice == "passive":
+        if voice == "active" and self._pronoun_passive(view, match, clause):
+            # "Keempatnya kami tangkap …": the pronoun acts, the words before it undergo
+            roles.sources = self.phrases.np(view, match.i - 1, match.i, scene)
+            roles.targets = self.phrases.np(
+                view, clause.start, match.i - 1, scene, objects=True
+            ) or self._objects(view, match, end, scene, entry, direct=True)
+        elif voice == "passive":
             self._passive(view, match, entry, clause, end, roles, scene)
         elif voice == "nominal":
             self._nominal(view, match, entry, clause, end, roles, scene, inside)
         else:
-            roles.sources = self._subject(view, match, clause, scene)
+            head = self._relative_head(view, match, clause, scene)
+            roles.sources = head or self._subject(view, match, clause, scene)
             roles.targets = self._objects(view, match, end, scene, entry, direct=True)
         if symmetric:
+            if voice != "nominal" and all(p.how == "speaker" for p in roles.sources):
+                # "mengatakan bentrok antarwarga … pecah": the parties, not the speaker
+                roles.sources = self._between(view, match.j, end, scene) or roles.sources
             partners = self._partners(view, match.j, end, scene)
             joined = [
                 t
@@ -141,13 +161,40 @@ class RoleFinder:
                 if clause.start <= i < end and self.phrases.supporter(m)
             ]
             roles.sources = backers[:1]
+        if entry.type == "COOPERATE" and len(roles.targets) > 1:
+            # "menyerahkan buronan berinisial HS kepada Kejaksaan Agung": the recipient
+            recipient = next(
+                (k for k in range(clause.start, end) if tokens[k].low == "kepada"), None
+            )
+            if recipient is not None:
+                after = [t for t in roles.targets if t.actor.start >= tokens[recipient].end]
+                roles.targets = after or roles.targets
+        if entry.type == "THREATEN" and not roles.targets:
+            roles.targets = self._conditioned(view, match.j, scene)
+        if entry.type == "ACCUSE" and voice == "active" and not roles.targets:
+            # "menyayangkan lambatnya penanganan kasus oleh kepolisian": who acts so
+            for k in range(match.j, end):
+                if tokens[k].low == "oleh":
+                    roles.targets = [
+                        p
+                        for p in self.phrases.np(
+                            view, k + 1, self.phrases.np_end(view, k + 1, end), scene
+                        )
+                        if p.named
+                    ]
+                    break
         if not symmetric and all(not t.named for t in roles.targets):
             roles.referent = self._referent(view, match.j, end)
         names = {s.actor.name for s in roles.sources if "(generic)" not in s.actor.name}
         spans = {s.actor.start for s in roles.sources}
+        countries = {s.actor.country for s in roles.sources if s.actor.country}
         roles.targets = [
-            t for t in roles.targets if t.actor.name not in names and t.actor.start not in spans
-        ]
+            t
+            for t in roles.targets
+            if t.actor.name not in names
+            and t.actor.start not in spans
+            and not (t.how == "force" and t.actor.country in countries)
+        ]  # "rudal-rudalnya … menewaskan 60 tentara": not the attacker's own troops
         if len(roles.targets) > 1:
             roles.targets = [t for t in roles.targets if t.actor.type != "person"] or roles.targets
         return roles
@@ -167,6 +214,8 @@ class RoleFinder:
         if entry.type == "MOBILIZE":
             roles.sources = agent or subject
             return
+        if not agent and entry.type == "COERCE":
+            agent = self._keeper(view, match.j, end, scene)
         roles.sources, roles.targets = agent, subject
         roles.needs_agent = not agent
 
@@ -229,8 +278,8 @@ class RoleFinder:
                 roles.targets = self._governed(view, first_verb, instrument, scene, entry)
         if entry.symmetric and not owner:
             between = self._between(view, match.j, end, scene)
-            if between:
-                roles.sources = merge(roles.sources, between)
+            if between:  # "korban tewas akibat baku tembak antara X dan Y": X and Y, not the dead
+                roles.sources = between if undergoer else merge(roles.sources, between)
 
     def _light(
         self,
@@ -246,7 +295,9 @@ class RoleFinder:
         ``merencanakan serangan``) or a frame (``dalam kontak tembak``)."""
         if match.i <= first_verb:
             if clause.kind == "complement" and match.i == clause.start:
-                return True  # "mengumumkan pengakuan resmi …": announcing it is doing it
+                # "mengumumkan pengakuan resmi …": announcing it is doing it; but in
+                # "mengatakan bentrokan … pecah" the noun is its own clause's subject
+                return self.grammar.first_verb(view, match.j, clause.end) >= clause.end
             return first_verb == match.i
         if framed or any(
             t.low in _INSTRUMENTAL for t in view.tokens[max(clause.start, match.i - 3) : match.i]
@@ -310,8 +361,13 @@ class RoleFinder:
             if current.kind == "main":
                 break
             if current.kind == "coordinate" or current.start > 1:
-                verb = g.first_verb(view, outer.start, current.opener)
-                found = self.phrases.np(view, outer.start, verb, scene)
+                lo = outer.start
+                if lo < current.opener and g.is_preposition(tokens[lo]):  # "Menurut laporan …,"
+                    comma = _next_comma(tokens, lo)
+                    if comma is not None and comma < current.opener:
+                        lo = comma + 1
+                verb = g.first_verb(view, lo, current.opener)
+                found = self.phrases.np(view, lo, verb, scene)
                 if found:
                     return found
             current = outer
@@ -332,22 +388,110 @@ class RoleFinder:
     ) -> list[Participant]:
         tokens = view.tokens
         limit = min(end, len(tokens))
-        for w in range(match.j, min(limit, match.j + 4)):
-            if tokens[w].low == "yang" or view.verbs[w]:
+        w = after = match.j
+        while w < min(limit, match.j + 5) or (w == limit == match.j and w + 1 < len(tokens)):
+            low = tokens[w].low
+            if low in ("dan", "serta") and w + 1 < len(tokens) and _passive_verb(view, w + 1):
+                # "dipukul dan diinjak oleh …": the agent of both
+                limit = max(limit, self.grammar.clause(view, w + 1, w + 2).end)
+                w += 2
+                after = w
+                continue
+            if low == "yang":
+                if not after_oleh_only and w + 1 < limit and _passive_verb(view, w + 1):
+                    return self._instrument_agent(view, match.j, w, limit, scene)
                 break
-            if tokens[w].low == "oleh":
+            if view.verbs[w]:
+                break
+            if low == "oleh":
                 return self.phrases.np(view, w + 1, self.phrases.np_end(view, w + 1, limit), scene)
+            w += 1
         if after_oleh_only:
             return []
         for w in range(match.i, match.j):  # "dihakimi massa": the agent inside the trigger
             if self.crowd.match_at(tokens, w):
                 return self.phrases.np(view, w, match.j, scene)
-        k = match.j
+        k = after
         while k < limit and tokens[k].low in _QUANTITY and not self.phrases.mention_at(view, k):
             k += 1
         if k < limit and (self.phrases.mention_at(view, k) or self.phrases.reference_at(view, k)):
-            return self.phrases.np(view, match.j, self.phrases.np_end(view, match.j, limit), scene)
+            return self.phrases.np(view, after, self.phrases.np_end(view, after, limit), scene)
         return []
+
+    def _keeper(self, view: SentenceView, j: int, end: int, scene: Scene) -> list[Participant]:
+        """``ditahan di Rutan Bareskrim Polri``: the body that keeps the place of detention."""
+        tokens = view.tokens
+        for k in range(j, min(end, j + 4)):
+            if tokens[k].low != "di":
+                continue
+            n = self.detention.match_at(tokens, k + 1)
+            here = self.phrases.mention_at(view, k + 1)
+            if n or (here is not None and here.text.casefold().startswith(("mapol", "mako"))):
+                start = k + 1 + n
+                mention = self.phrases.mention_at(view, start)
+                if mention is not None and mention.actor.type in self.keepers:
+                    return [Participant(actor_of(mention), "named")]
+            break
+        return []
+
+    def _relative_head(
+        self, view: SentenceView, match: TriggerMatch, clause: Clause, scene: Scene
+    ) -> list[Participant]:
+        """``… kepada dua anggota TPNPB yang terbukti menembak …``: the subject of an active
+        verb of a relative clause is the phrase the clause qualifies."""
+        tokens = view.tokens
+        g = self.grammar
+        k = match.i - 1
+        while k > clause.start and k > match.i - 4 and (view.verbs[k] or g.is_auxiliary(tokens[k])):
+            k -= 1
+        if k <= clause.start or tokens[k].low != "yang":
+            return []
+        lo = k
+        while lo > clause.start and not (
+            view.verbs[lo - 1]
+            or tokens[lo - 1].low in (",", ";", "yang")
+            or (g.is_preposition(tokens[lo - 1]) and tokens[lo - 1].low not in ("dari", "asal"))
+        ):
+            lo -= 1
+        return self.phrases.np(view, lo, k, scene)
+
+    def _pronoun_passive(self, view: SentenceView, match: TriggerMatch, clause: Clause) -> bool:
+        """A bare verb right after a pronoun (``… kami tangkap``, ``… kita serang``)."""
+        if match.i <= clause.start:
+            return False
+        tokens = view.tokens
+        return tokens[match.i - 1].low in _AGENT_PRONOUNS and not tokens[match.i].low.startswith(
+            ("me", "ber", "di", "ter", "pe")
+        )
+
+    def _conditioned(self, view: SentenceView, j: int, scene: Scene) -> list[Participant]:
+        """``mengancam mogok jika direksi PT X tetap memangkas …``: whoever must comply, the
+        named subject of the condition."""
+        g = self.grammar
+        tokens = view.tokens
+        for k in range(j, len(tokens)):
+            n = g.conditional.match_at(tokens, k)
+            if n:
+                start = k + n
+                verb = g.first_verb(view, start, len(tokens))
+                found = self.phrases.np(view, start, verb, scene)
+                return [p for p in found if p.named]
+        return []
+
+    def _instrument_agent(
+        self, view: SentenceView, j: int, rel: int, limit: int, scene: Scene
+    ) -> list[Participant]:
+        """``dihantam bom yang dijatuhkan jet tempur militer Myanmar``: the weapon's user, when
+        the words before ``yang`` name a weapon, not a party."""
+        tokens = view.tokens
+        if rel == j or any(self.phrases.mention_at(view, k) for k in range(j, rel)):
+            return []
+        if not any(self.instruments.match_at(tokens, k) for k in range(j, rel)):
+            return []
+        k = rel + 2
+        if k < limit and tokens[k].low == "oleh":
+            k += 1
+        return self.phrases.np(view, k, self.phrases.np_end(view, k, limit), scene)
 
     def _possessor(self, view: SentenceView, j: int, end: int, scene: Scene) -> list[Participant]:
         tokens = view.tokens
@@ -371,6 +515,8 @@ class RoleFinder:
                 or token.low == "yang"
             ):
                 break
+            if token.low.startswith("antar"):
+                break  # "tawuran antarpelajar": the parties, not an owner
             if self.phrases.mention_at(view, k) is not None or self.phrases.reference_at(view, k):
                 return self.phrases.np(view, k, self.phrases.np_end(view, k, end), scene)
             k += 1
@@ -406,7 +552,7 @@ class RoleFinder:
                 k += 1  # no preposition of a target, no end of the search
                 continue
             n = self.target_preps.match_at(tokens, k) or (1 if territory and low == "dari" else 0)
-            facility = low in ("di", "ke") and self._facility_after(view, k + 1, end)
+            facility = low in ("di", "ke", "menuju") and self._facility_after(view, k + 1, end)
             if n or facility:
                 start = k + (n or 1)
                 while (
@@ -424,6 +570,8 @@ class RoleFinder:
                     continue
                 stop = self.phrases.np_end(view, start, end)
                 found = merge(found, self.phrases.np(view, start, stop, scene, objects=True))
+                if not found:  # "dukungan terhadap proposal … yang diumumkan Presiden AS"
+                    found = self._filer(view, stop, end, scene)
                 if not found and low in ("ke", "terhadap") and entry.type == "ASSAULT":
                     found = self._country_place(view, start, stop)
                 k = max(start, k + 1)
@@ -472,7 +620,18 @@ class RoleFinder:
             stop + 1 < end
             and tokens[stop].low == "yang"
             and tokens[stop + 1].low
-            in ("diajukan", "dilakukan", "dibuat", "dikeluarkan", "disampaikan", "dilancarkan")
+            in (
+                "diajukan",
+                "dilakukan",
+                "dibuat",
+                "dikeluarkan",
+                "disampaikan",
+                "dilancarkan",
+                "diumumkan",
+                "diusulkan",
+                "ditawarkan",
+                "digagas",
+            )
         ):
             k = stop + 2
             if k < end and tokens[k].low == "oleh":
@@ -484,6 +643,9 @@ class RoleFinder:
         tokens = view.tokens
         while k < end and (tokens[k].low == "depan" or tokens[k].low in _QUANTITY):
             k += 1
+        if k < end and (m := self.phrases.mention_at(view, k)) is not None:
+            # "di depan Balai Kota Medan": a building named for the body that sits there
+            return m.text.split(None, 1)[0].casefold() in _SEATS
         return k < end and bool(self.facilities.match_at(tokens, k))
 
     def _court_at(self, view: SentenceView, k: int) -> bool:
@@ -533,8 +695,19 @@ class RoleFinder:
                     view, k + 1, self.phrases.np_end(view, k + 1, end, conj=True), scene
                 )
             if tokens[k].low.startswith("antar") and len(tokens[k].low) > 5:
-                return self.phrases.np(view, k, k + 1, scene)
+                return self._among(tokens[k]) or self.phrases.np(view, k, k + 1, scene)
         return []
+
+    def _among(self, token: Token) -> list[Participant]:
+        """``antarwarga``, ``antarpelajar``: the group the prefix joins, when the dictionary
+        knows the noun."""
+        actor = self.dictionary.lookup(token.low[5:].lstrip("-"))
+        if actor is None or actor.type in ("country", "government", "head_of_state"):
+            return []
+        name = EventActor(
+            actor.name, token.text, token.start, token.end, actor.id, actor.type, actor.country
+        )
+        return [Participant(name, "named")]
 
     def _referent(self, view: SentenceView, j: int, end: int) -> str | None:
         """``mengecam operasi tersebut``: the noun of an earlier event the object refers to."""
@@ -548,8 +721,9 @@ class RoleFinder:
                     self.grammar.is_auxiliary(tokens[head])
                     or view.verbs[head]
                     or self.grammar.is_preposition(tokens[head])
+                    or self.manner.match_at(tokens, head)
                 ):
-                    head += 1
+                    head += self.manner.match_at(tokens, head) or 1
                 return tokens[head].low if head < k else None
         return None
 
@@ -603,3 +777,9 @@ def _next_comma(tokens: Sequence[Token], j: int) -> int | None:
         if tokens[k].low == ",":
             return k
     return None
+
+
+def _passive_verb(view: SentenceView, k: int) -> bool:
+    """A verb in ``di-`` (``diinjak``, ``dijatuhkan``)."""
+    low = view.tokens[k].low
+    return bool(view.verbs[k]) and low.startswith("di") and len(low) > 4

@@ -41,6 +41,31 @@ class Scenes:
         self.civilians = self._actor_of(a["civilians_id"])
         self._force_kind = codebook.kind_types("state_forces")
         self._armed = codebook.kind_types("nonstate_armed")
+        self._numbers = patterns.numbers
+        self._state_types = frozenset(
+            {"country", "government", "head_of_state", "state_military", "legislature", "police"}
+        )
+        self._country_actor = {
+            a.country: EventActor(a.name, a.name, 0, 0, a.id, a.type, a.country)
+            for a in dictionary
+            if a.type == "country" and a.country
+        }
+
+    def _countries_of(self, parties: list[EventActor]) -> list[EventActor]:
+        """Each party as the country it belongs to, if they are two or more states' bodies."""
+        out: list[EventActor] = []
+        for a in parties:
+            country = self._country_actor.get(a.country or "")
+            if country is None or a.type not in self._state_types:
+                return []
+            if all(c.actor_id != country.actor_id for c in out):
+                out.append(country)
+        return out if len(out) >= 2 else []
+
+    def _count(self, word: str) -> int | None:
+        """The number a word writes (``empat``, ``4``), if any."""
+        low = word.casefold()
+        return int(low) if low.isdigit() else self._numbers.get(low)
 
     def scene(self, view: SentenceView, state: ArticleState, type_: str) -> Scene:
         """The scene of sentence ``view`` for a trigger of type ``type_``.
@@ -53,13 +78,17 @@ class Scenes:
         def speaker_body(v: SentenceView, k: int) -> EventActor | None:
             return self.speaker_body(article, v, k)
 
-        def previous_parties() -> list[EventActor]:
+        def previous_parties(*, states: bool = False) -> list[EventActor]:
             for cand in reversed(state.candidates):
                 sources = [p.actor for p in cand.roles.sources]
-                if len(sources) >= 2:
-                    return sources
-                if len(cand.parties) >= 2:
-                    return cand.parties
+                parties = sources if len(sources) >= 2 else cand.parties
+                if len(parties) < 2:
+                    continue
+                if not states:
+                    return parties
+                countries = self._countries_of(parties)
+                if countries:
+                    return countries
             return []
 
         def force(v: SentenceView, k: int) -> list[EventActor]:
@@ -98,6 +127,35 @@ class Scenes:
                     return event_actor(m)
             return None
 
+        def residents() -> EventActor | None:
+            sentences = article.sentences
+            if view.index >= len(sentences):
+                return None
+            lo = sentences[max(0, view.index - 2)].start
+            found = None
+            for m in article.actors:
+                if m.start >= view.start:
+                    break
+                a = m.actor
+                if m.start >= lo and a.type == "civilians" and a.country and "(" not in a.name:
+                    found = m
+            return event_actor(found) if found is not None else None
+
+        def counted(n: int, offset: int) -> EventActor | None:
+            text = article.text
+            for cand in reversed(state.candidates):
+                for p in cand.roles.targets + cand.roles.sources:
+                    start = p.actor.start
+                    if not 0 < start < offset:
+                        continue
+                    words = text[max(0, start - 40) : start].split()[-3:]
+                    for back, word in enumerate(reversed(words)):
+                        if self._count(word) == n:  # "empat pemuda", "dua diplomat Jepang"
+                            return p.actor
+                        if back >= 1 or not word.isalpha() or not word.islower():
+                            break
+            return None
+
         return Scene(
             speaker_body,
             previous_parties,
@@ -109,6 +167,8 @@ class Scenes:
             state.government,
             state.initials,
             article.entities,
+            residents,
+            counted,
         )
 
     def speaker_body(self, article: Article, view: SentenceView, k: int) -> EventActor | None:
@@ -146,6 +206,7 @@ class Scenes:
     ) -> EventActor | None:
         """The organisation named in (or right before) a speaker's words, in their sentence."""
         best = None
+        office = None
         for m in article.actors:
             if m.start >= end + 1:
                 break
@@ -155,6 +216,13 @@ class Scenes:
                 and m.actor.type not in ("person", "media", "country")
             ):
                 best = m
+                if m.via == "role_phrase" and m.person is not None:
+                    office = m
+        if office is not None and best is not None and best.via == "alias":
+            # "Komandan Koops Habema Mayjen TNI X": the office's body, not the rank's service
+            named = article.text.find(office.person or "", office.end, end)
+            if named > best.start:
+                best = office
         return event_actor(best) if best is not None else None
 
     def _sentence_start(self, article: Article, offset: int) -> int:
