@@ -649,3 +649,14 @@ def test_the_words_before_an_acronym_in_brackets_are_its_name(pipeline: Pipeline
     events = events_of(pipeline, text)
     assert events
     assert {a.name for a in events[0].targets} == {"UNRWA"}
+
+
+def test_a_relative_clause_names_who_took_part(pipeline: Pipeline) -> None:
+    """``menangkap 14 remaja yang terlibat tawuran``: the youths fought, the police arrested."""
+    text = (
+        "Jakarta - Polres Metro Jakarta Utara menangkap 14 remaja yang terlibat tawuran di "
+        "kawasan Koja, Selasa (14/11)."
+    )
+    events = {e.type: e for e in events_of(pipeline, text, "2023-11-15")}
+    assert [a.name for a in events["COERCE"].sources] == ["Resort Police (Polres, generic)"]
+    assert [a.name for a in events["ASSAULT"].sources] == ["Civilians (generic)"]
