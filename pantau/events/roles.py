@@ -316,26 +316,6 @@ class RoleFinder:
             steps += 1
         return False
 
-    def _relative_head(
-        self, view: SentenceView, match: TriggerMatch, clause: Clause, scene: Scene
-    ) -> list[Participant]:
-        """The noun a relative clause with a light verb hangs on: ``menangkap 14 remaja yang
-        terlibat tawuran`` — the youths, not the police, took part in the brawl."""
-        tokens = view.tokens
-        for k in range(match.i - 1, max(clause.start, match.i - 5) - 1, -1):
-            light = self.light_verbs.ends_at(tokens, k + 1, clause.start)
-            if light is not None:
-                yang = light[0] - 1
-                if yang <= clause.start or tokens[yang].low != "yang":
-                    return []
-                lo = yang - 1
-                while lo > clause.start and not view.verbs[lo - 1] and tokens[lo - 1].is_word:
-                    lo -= 1
-                return self.phrases.np(view, lo, yang, scene)
-            if view.verbs[k] and not self.grammar.is_auxiliary(tokens[k]):
-                return []
-        return []
-
     def _subject(
         self, view: SentenceView, match: TriggerMatch, clause: Clause, scene: Scene
     ) -> list[Participant]:
