@@ -660,3 +660,21 @@ def test_a_relative_clause_names_who_took_part(pipeline: Pipeline) -> None:
     events = {e.type: e for e in events_of(pipeline, text, "2023-11-15")}
     assert [a.name for a in events["COERCE"].sources] == ["Resort Police (Polres, generic)"]
     assert [a.name for a in events["ASSAULT"].sources] == ["Civilians (generic)"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jayapura - Dua prajurit TNI gugur dalam penyerangan KKB di Distrik Mulia, Selasa (20/2).",
+        "Jayapura - Penyerangan KKB terhadap pos TNI di Distrik Mulia menewaskan dua prajurit, "
+        "Selasa (20/2).",
+    ],
+)
+def test_an_armed_group_possessing_an_attack_noun_made_the_attack(
+    pipeline: Pipeline, text: str
+) -> None:
+    """``penangkapan X`` is X arrested, but ``penyerangan KKB`` is an attack by the KKB."""
+    (event,) = events_of(pipeline, text, "2024-02-22")
+    assert event.type == "ASSAULT" and event.fatalities == 2
+    assert [a.name for a in event.sources] == ["West Papua National Liberation Army (TPNPB)"]
+    assert [a.name for a in event.targets] == ["Indonesian National Armed Forces"]

@@ -70,6 +70,13 @@ class Roles:
     """The object names an earlier event (``mengecam operasi tersebut``): its noun."""
 
 
+_NONSTATE_ARMED = frozenset(
+    {"rebel_group", "insurgent_group", "designated_terrorist_group", "militia"}
+)
+"""Actor types that are the authors, not the objects, of an attack noun they possess."""
+_PATIENT_MARKS = frozenset({"terhadap", "atas"})
+
+
 class RoleFinder:
     """Sources and targets of triggers; built once with the patterns and the dictionary."""
 
@@ -235,8 +242,11 @@ class RoleFinder:
         patient = self.lexicon.patient_possessor(match)
         if inside is not None and inside[2].actor.type not in self.reporter_types:
             owner = [Participant(actor_of(inside[2]), "named")]
-        possessor = [] if owner else self._possessor(view, match.j, end, scene)
-        if patient and possessor:
+        done_by = [] if owner else self._done_by(view, match.j, end, scene)
+        possessor = [] if owner or done_by else self._possessor(view, match.j, end, scene)
+        if done_by:
+            owner = done_by
+        elif patient and possessor and not self._possessor_acts(view, match, end, entry, possessor):
             roles.targets = possessor
         else:
             owner = owner or possessor
@@ -494,7 +504,8 @@ class RoleFinder:
             k += 1
         return self.phrases.np(view, k, self.phrases.np_end(view, k, limit), scene)
 
-    def _possessor(self, view: SentenceView, j: int, end: int, scene: Scene) -> list[Participant]:
+    def _done_by(self, view: SentenceView, j: int, end: int, scene: Scene) -> list[Participant]:
+        """``penyerangan yang dilakukan (oleh) X``: X did it, whatever the noun."""
         tokens = view.tokens
         k = j
         if (
@@ -506,6 +517,31 @@ class RoleFinder:
             if k < end and tokens[k].low == "oleh":
                 k += 1
             return self.phrases.np(view, k, self.phrases.np_end(view, k, end), scene)
+        return []
+
+    @staticmethod
+    def _possessor_acts(
+        view: SentenceView,
+        match: TriggerMatch,
+        end: int,
+        entry: TriggerEntry,
+        possessor: list[Participant],
+    ) -> bool:
+        """Is the possessor of a peN-an noun of violence its agent after all? Yes when the
+        patient follows with ``terhadap`` (``penyerangan KKB terhadap pos TNI``) or when the
+        possessor is a non-state armed group (``gugur dalam penyerangan KKB``): groups are
+        named as the authors of attacks, not as their objects, unless ``terhadap`` says so."""
+        if entry.type != "ASSAULT":
+            return False
+        tokens = view.tokens
+        after = range(match.j, min(end, match.j + 8))
+        if any(tokens[k].low == "terhadap" for k in after):
+            return True
+        return all(p.actor.type in _NONSTATE_ARMED for p in possessor)
+
+    def _possessor(self, view: SentenceView, j: int, end: int, scene: Scene) -> list[Participant]:
+        tokens = view.tokens
+        k = j
         steps = 0
         while k < end and steps < 4:
             token = tokens[k]
