@@ -277,12 +277,23 @@ def test_not_an_event(pipeline: Pipeline, text: str) -> None:
             "Senin (5/2).",
             "AID",
         ),
+        (
+            "PBB memperingatkan serangan terhadap warga sipil di Suriah utara telah mencapai "
+            "tingkat tertinggi dalam empat tahun.",
+            "THREATEN",
+        ),
+        (
+            "Komnas HAM menargetkan hasil pemantauan awal dapat disampaikan kepada publik dalam "
+            "dua pekan.",
+            "ASSAULT",
+        ),
     ],
 )
 def test_no_event_of_a_type(pipeline: Pipeline, text: str, absent: str) -> None:
     """A meeting that is attacked is a target; an analyst's forecast is no threat; attacks
     tallied over a period are no event; police burning seized drugs is no attack; election
-    logistics are no aid."""
+    logistics are no aid; a warning by a body that wages no war is no threat; a work target is
+    no attack."""
     assert absent not in {e.type for e in events_of(pipeline, text)}
 
 
@@ -678,3 +689,10 @@ def test_an_armed_group_possessing_an_attack_noun_made_the_attack(
     assert event.type == "ASSAULT" and event.fatalities == 2
     assert [a.name for a in event.sources] == ["West Papua National Liberation Army (TPNPB)"]
     assert [a.name for a in event.targets] == ["Indonesian National Armed Forces"]
+
+
+def test_a_rank_before_initials_is_a_person_not_a_country(pipeline: Pipeline) -> None:
+    """``Serda AS`` is a sergeant with the initials AS, not the United States."""
+    text = "Jakarta - Terdakwa, Serda AS, memukul korban dengan helm di Kramat Jati, Senin (4/3)."
+    names = {a.name for e in events_of(pipeline, text, "2024-03-05") for a in e.sources}
+    assert "United States" not in names
