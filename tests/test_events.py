@@ -696,3 +696,13 @@ def test_a_rank_before_initials_is_a_person_not_a_country(pipeline: Pipeline) ->
     text = "Jakarta - Terdakwa, Serda AS, memukul korban dengan helm di Kramat Jati, Senin (4/3)."
     names = {a.name for e in events_of(pipeline, text, "2024-03-05") for a in e.sources}
     assert "United States" not in names
+
+
+def test_an_attack_and_what_it_killed_are_one_event(pipeline: Pipeline) -> None:
+    text = (
+        "Idlib - Serangan udara pasukan pemerintah Suriah dan Rusia menghantam sejumlah desa di "
+        "Provinsi Idlib dan menewaskan sedikitnya 14 orang pada Rabu (15/11) malam."
+    )
+    (event,) = events_of(pipeline, text, "2023-11-16")
+    assert (event.trigger, event.fatalities) == ("Serangan udara", 14)
+    assert {a.name for a in event.sources} == {"Syrian Arab Army", "Russia"}

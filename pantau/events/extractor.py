@@ -575,8 +575,8 @@ class EventExtractor:
                 named = [t for t in host.roles.targets if t.named and t.actor.type != "civilians"]
                 host.roles.sources = union(host.roles.sources, named)
                 host.roles.targets = []
-            elif not host.roles.sources:
-                host.roles.sources = cand.roles.sources
+            elif not host.roles.sources or _completes(host, cand):
+                host.roles.sources = union(host.roles.sources, cand.roles.sources)
             if not host.roles.targets and not host.roles.symmetric:
                 own = {s.actor.name for s in host.roles.sources}
                 host.roles.targets = [t for t in cand.roles.targets if t.actor.name not in own]
@@ -607,6 +607,8 @@ class EventExtractor:
         names = {p.name for p in a.parties}
         named_b = [p for p in b.roles.sources if p.named]
         if named_b and not all(p.actor.name in names for p in named_b):
+            if _completes(a, b):
+                return True
             return bool(
                 a.roles.symmetric and b.roles.symmetric and {p.actor.name for p in named_b} & names
             )
@@ -663,3 +665,13 @@ def _headline_like(text: str) -> bool:
     if stripped[-1] in ".!?\"”’')":
         return False
     return len(stripped.split()) <= 16
+
+
+def _completes(a: Candidate, b: Candidate) -> bool:
+    """``Serangan udara pasukan Suriah dan Rusia menghantam … dan menewaskan 14 orang``: a
+    later verb of the sentence whose subject is an attack named before it tells the same
+    attack, and may name its authors more fully."""
+    if b.match.i <= a.match.i or a.match.readings[0][1] != "nominal" or b.roles.symmetric:
+        return False
+    own = {p.actor.name for p in a.roles.sources}
+    return bool(own) and own <= {p.actor.name for p in b.roles.sources}
