@@ -576,7 +576,9 @@ class EventExtractor:
                 host.roles.sources = union(host.roles.sources, named)
                 host.roles.targets = []
             elif not host.roles.sources or _completes(host, cand):
-                host.roles.sources = union(host.roles.sources, cand.roles.sources)
+                hit = {t.actor.name for t in host.roles.targets}  # never a target as an author
+                more = [p for p in cand.roles.sources if p.actor.name not in hit]
+                host.roles.sources = union(host.roles.sources, more)
             if not host.roles.targets and not host.roles.symmetric:
                 own = {s.actor.name for s in host.roles.sources}
                 host.roles.targets = [t for t in cand.roles.targets if t.actor.name not in own]
