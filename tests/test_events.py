@@ -416,13 +416,6 @@ ROLE_CASES = [
         set(),
     ),
     (
-        "Sedikitnya 20 warga Palestina gugur ketika tentara Israel menembaki warga di Kota Gaza, "
-        "Kamis (13/6).",
-        "ASSAULT",
-        {"Israel Defense Forces"},
-        {"Palestinian civilians"},
-    ),
-    (
         "Gudang senjata Hizbullah di pinggiran Tyre, Lebanon, digempur serangan udara Israel "
         "pada Selasa (18/6) malam.",
         "ASSAULT",

@@ -63,9 +63,6 @@ class Scene:
     government: EventActor | None
     initials: Mapping[str, EventActor]
     entities: Sequence[Entity]
-    residents: Callable[[], EventActor | None] = lambda: None
-    """The civilians of a country named in the two sentences before (``warga Palestina``):
-    whom a bare ``warga`` means."""
     counted: Callable[[int, int], EventActor | None] = lambda n, offset: None
     """The participant introduced earlier with the number ``n`` (``empat pemuda``), before
     ``offset``: what ``keempatnya`` stands for."""
@@ -217,18 +214,6 @@ class NounPhrases:
                 civilians = EventActor(
                     c.name, m.text, m.start, m.end, c.actor_id, c.type, c.country
                 )
-            if civilians is None and m.actor.id == self.civilians.actor_id:
-                prior = self._civilians_before(view, i) or scene.residents()
-                if prior is not None:
-                    civilians = EventActor(
-                        prior.name,
-                        m.text,
-                        m.start,
-                        m.end,
-                        prior.actor_id,
-                        prior.type,
-                        prior.country,
-                    )
             if civilians is None and i > 0 and tokens[i - 1].low == "asal":
                 continue  # "tersangka korupsi asal Indonesia": a person's origin, no party
             forces = self._coordinated_force(view, i, m, out) if m.actor.type == "country" else None
@@ -400,7 +385,7 @@ class NounPhrases:
                     earlier = scene.named_before(low, tokens[k].start)
                     if earlier is not None:
                         return [Participant(earlier, "civilians")]
-                return [Participant(self._civilians_at(view, k, k + n, hi, scene), "civilians")]
+                return [Participant(self._civilians_at(view, k, k + n, hi), "civilians")]
             if self.government.match_at(tokens, k) and scene.government is not None:
                 nxt = tokens[k + 1] if k + 1 < len(tokens) else None
                 if nxt is None or not nxt.capitalised:
@@ -433,9 +418,7 @@ class NounPhrases:
     def _antar(self, low: str, words: PhraseSet) -> int:
         return 1 if low.startswith("antar") and (low[5:],) in words.phrases else 0
 
-    def _civilians_at(
-        self, view: SentenceView, i: int, j: int, hi: int, scene: Scene
-    ) -> EventActor:
+    def _civilians_at(self, view: SentenceView, i: int, j: int, hi: int) -> EventActor:
         """Civilians, of a country when one is named right after the noun (``pilot asal NZ``)."""
         t = view.tokens
         for mi, mj, m in view.mentions:
@@ -451,24 +434,10 @@ class NounPhrases:
                         found.type,
                         found.country,
                     )
-        c = self._civilians_before(view, i)
-        if c is None and view.tokens[i].low in ("warga", "penduduk", "korban"):
-            c = scene.residents()  # "para korban" after "46 warga negara Indonesia"
-        c = c or self.civilians
+        c = self.civilians
         return EventActor(
             c.name, view.text(i, j), t[i].start, t[j - 1].end, c.actor_id, c.type, c.country
         )
-
-    def _civilians_before(self, view: SentenceView, i: int) -> EventActor | None:
-        """The civilians of a country named earlier in the sentence (``112 warga Palestina
-        gugur … ke arah kerumunan warga``): whom a bare ``warga`` means there."""
-        found = None
-        for mi, _, m in view.mentions:
-            if mi >= i:
-                break
-            if m.actor.type == "civilians" and m.actor.country and "(" not in m.actor.name:
-                found = actor_of(m)
-        return found
 
     def _demonym(self, view: SentenceView, i: int, lo: int, m: ActorMention) -> EventActor | None:
         """A country right after a civilian noun (``sandera perempuan Israel``): its civilians."""

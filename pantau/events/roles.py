@@ -49,6 +49,7 @@ _QUANTITY = frozenset(
      "belasan", "sebagian", "banyak", "beberapa", "kedua", "ketiga", "seluruh", "semua", "sekitar",
      "sedikitnya", "setidaknya", "lebih", "dari", "anggota", "perwakilan", "delegasi"}
 )  # fmt: skip
+_STATE_TYPES = frozenset({"country", "government", "head_of_state", "state_military"})
 _SEATS = frozenset({"balai", "kantor", "gedung", "istana", "markas"})
 """First words of a body's building named as the body (``Balai Kota``, ``Gedung DPR``)."""
 _AGENT_PRONOUNS = frozenset({"kami", "kita", "saya", "aku", "mereka"})
@@ -194,7 +195,11 @@ class RoleFinder:
             roles.referent = self._referent(view, match.j, end)
         names = {s.actor.name for s in roles.sources if "(generic)" not in s.actor.name}
         spans = {s.actor.start for s in roles.sources}
-        countries = {s.actor.country for s in roles.sources if s.actor.country}
+        countries = {
+            s.actor.country
+            for s in roles.sources
+            if s.actor.country and s.actor.type in _STATE_TYPES
+        }  # a state's own troops, never an insurgent's compatriots
         roles.targets = [
             t
             for t in roles.targets
@@ -607,8 +612,9 @@ class RoleFinder:
                     continue
                 stop = self.phrases.np_end(view, start, end)
                 found = merge(found, self.phrases.np(view, start, stop, scene, objects=True))
-                if not found:  # "dukungan terhadap proposal … yang diumumkan Presiden AS"
-                    found = self._filer(view, stop, end, scene)
+                if not found and entry.type not in ("ASSAULT", "COERCE"):
+                    found = self._filer(view, stop, end, scene)  # "dukungan terhadap proposal
+                    # … yang diumumkan Presiden AS": its author
                 if not found and low in ("ke", "terhadap") and entry.type == "ASSAULT":
                     found = self._country_place(view, start, stop)
                 k = max(start, k + 1)

@@ -127,20 +127,6 @@ class Scenes:
                     return event_actor(m)
             return None
 
-        def residents() -> EventActor | None:
-            sentences = article.sentences
-            if view.index >= len(sentences):
-                return None
-            lo = sentences[max(0, view.index - 2)].start
-            found = None
-            for m in article.actors:
-                if m.start >= view.start:
-                    break
-                a = m.actor
-                if m.start >= lo and a.type == "civilians" and a.country and "(" not in a.name:
-                    found = m
-            return event_actor(found) if found is not None else None
-
         def counted(n: int, offset: int) -> EventActor | None:
             text = article.text
             for cand in reversed(state.candidates):
@@ -167,7 +153,6 @@ class Scenes:
             state.government,
             state.initials,
             article.entities,
-            residents,
             counted,
         )
 
