@@ -699,3 +699,27 @@ def test_an_attack_and_what_it_killed_are_one_event(pipeline: Pipeline) -> None:
     (event,) = events_of(pipeline, text, "2023-11-16")
     assert (event.trigger, event.fatalities) == ("Serangan udara", 14)
     assert {a.name for a in event.sources} == {"Syrian Arab Army", "Russia"}
+
+
+def test_counted_people_are_a_crowd_and_a_protest_is_not_by_its_cause(pipeline: Pipeline) -> None:
+    """``Ribuan orang berunjuk rasa``: protesters; ``aksi bela Palestina``: for Palestine, not
+    by it."""
+    for text in (
+        "Jakarta - Ribuan orang berunjuk rasa di depan Kedutaan Besar AS, Minggu (5/11).",
+        "Jakarta - Ratusan ribu orang memadati kawasan Monas dalam aksi damai bela Palestina, "
+        "Minggu (5/11).",
+    ):
+        (event,) = events_of(pipeline, text, "2023-11-06")
+        assert event.type == "PROTEST"
+        assert [a.name for a in event.sources] == ["Protesters (generic)"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seorang relawan yang meminta namanya tidak disebutkan mengatakan tim masih mencari korban.",
+        "Massa kemudian membersihkan sampah di area Monas sebelum meninggalkan lokasi.",
+    ],
+)
+def test_anonymity_and_leaving_a_rally_are_no_events(pipeline: Pipeline, text: str) -> None:
+    assert events_of(pipeline, text) == ()

@@ -75,6 +75,7 @@ _NONSTATE_ARMED = frozenset(
     {"rebel_group", "insurgent_group", "designated_terrorist_group", "militia"}
 )
 """Actor types that are the authors, not the objects, of an attack noun they possess."""
+_TOPIC_WORDS = frozenset({"bela", "membela", "solidaritas", "dukung", "tolak", "anti", "peduli"})
 _PATIENT_MARKS = frozenset({"terhadap", "atas"})
 
 
@@ -559,6 +560,8 @@ class RoleFinder:
                 break
             if token.low.startswith("antar"):
                 break  # "tawuran antarpelajar": the parties, not an owner
+            if token.low in _TOPIC_WORDS:
+                break  # "aksi bela Palestina": whom the protest is for, not who protests
             if self.phrases.mention_at(view, k) is not None or self.phrases.reference_at(view, k):
                 return self.phrases.np(view, k, self.phrases.np_end(view, k, end), scene)
             k += 1
