@@ -717,7 +717,7 @@ def test_counted_people_are_a_crowd_and_a_protest_is_not_by_its_cause(pipeline: 
 @pytest.mark.parametrize(
     "text",
     [
-        "Seorang relawan yang meminta namanya tidak disebutkan mengatakan tim masih mencari korban.",
+        "Seorang relawan yang meminta namanya tidak disebutkan mengatakan tim masih mencari.",
         "Massa kemudian membersihkan sampah di area Monas sebelum meninggalkan lokasi.",
     ],
 )
