@@ -723,3 +723,14 @@ def test_counted_people_are_a_crowd_and_a_protest_is_not_by_its_cause(pipeline: 
 )
 def test_anonymity_and_leaving_a_rally_are_no_events(pipeline: Pipeline, text: str) -> None:
     assert events_of(pipeline, text) == ()
+
+
+def test_the_police_and_those_they_arrest_are_not_both_groups(pipeline: Pipeline) -> None:
+    text = (
+        "Jakarta - Polres Metro Jakarta Utara menangkap 14 remaja yang terlibat tawuran di Koja, "
+        "Selasa (14/11).\nKedua kelompok sepakat bertemu di Jl. Plumpang Semper sekitar pukul "
+        "02.30 WIB."
+    )
+    events = events_of(pipeline, text, "2023-11-15")
+    assert not any("Resort Police (Polres, generic)" in {a.name for a in e.sources}
+                   for e in events if e.sentence == 1)  # fmt: skip

@@ -81,6 +81,8 @@ class Scenes:
         def previous_parties(*, states: bool = False) -> list[EventActor]:
             for cand in reversed(state.candidates):
                 sources = [p.actor for p in cand.roles.sources]
+                if len(sources) < 2 and cand.type == "COERCE":
+                    continue  # the police and those they arrest are not "kedua kelompok"
                 parties = sources if len(sources) >= 2 else cand.parties
                 if len(parties) < 2:
                     continue
