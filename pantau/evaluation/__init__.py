@@ -31,12 +31,15 @@ SUITES: dict[str, str] = {
     "events": "tests/gold/events.jsonl",
     "events-heldout": "tests/gold/events-heldout.jsonl",
     "events-dev": "tests/gold/events-dev.jsonl",
+    "events-heldout2": "tests/gold/events-heldout2.jsonl",
     "ner": "../shared",
 }
 """Each suite and its gold corpus, relative to the repository root. ``events-heldout`` is scored
 exactly like ``events``, on articles the extractor was never tuned on (see docs/events.md);
 ``events-dev`` likewise, on a development set of new articles meant for tuning, so that the
-held-out set can stay unseen."""
+held-out set can stay unseen. ``events-heldout`` has since been seen in part (its miss classes
+were written into the docs); ``events-heldout2``, written blind on 2026-11-29, is the held-out
+measure now."""
 
 
 def run_suite(name: str, root: Path) -> Evaluation:
@@ -48,6 +51,7 @@ def run_suite(name: str, root: Path) -> Evaluation:
         "events": _events,
         "events-heldout": _events_heldout,
         "events-dev": _events_dev,
+        "events-heldout2": _events_heldout2,
         "ner": _ner,
     }
     if name not in runners:
@@ -75,6 +79,10 @@ def _events(gold: Path) -> Evaluation:
 
 def _events_heldout(gold: Path) -> Evaluation:
     return replace(_events(gold), name="events-heldout")
+
+
+def _events_heldout2(gold: Path) -> Evaluation:
+    return replace(_events(gold), name="events-heldout2")
 
 
 def _events_dev(gold: Path) -> Evaluation:
