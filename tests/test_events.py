@@ -734,3 +734,15 @@ def test_the_police_and_those_they_arrest_are_not_both_groups(pipeline: Pipeline
     events = events_of(pipeline, text, "2023-11-15")
     assert not any("Resort Police (Polres, generic)" in {a.name for a in e.sources}
                    for e in events if e.sentence == 1)  # fmt: skip
+
+
+def test_an_event_noun_done_by_someone_is_theirs(pipeline: Pipeline) -> None:
+    """``Penangkapan terhadap … dilakukan Densus 88``: the predicate names who did it."""
+    text = (
+        "Sukoharjo - Penangkapan terhadap tiga terduga teroris jaringan Jamaah Ansharut Daulah "
+        "(JAD) dilakukan Densus 88 Antiteror di Kabupaten Sukoharjo, Kamis (1/8)."
+    )
+    (event,) = events_of(pipeline, text, "2024-08-02")
+    assert event.type == "COERCE"
+    assert [a.name for a in event.sources] == ["Densus 88 Antiteror"]
+    assert [a.name for a in event.targets] == ["Jamaah Ansharut Daulah (JAD)"]

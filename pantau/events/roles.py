@@ -75,6 +75,7 @@ _NONSTATE_ARMED = frozenset(
     {"rebel_group", "insurgent_group", "designated_terrorist_group", "militia"}
 )
 """Actor types that are the authors, not the objects, of an attack noun they possess."""
+_DONE_VERBS = frozenset({"dilakukan", "dilancarkan", "digelar"})
 _TOPIC_WORDS = frozenset({"bela", "membela", "solidaritas", "dukung", "tolak", "anti", "peduli"})
 _PATIENT_MARKS = frozenset({"terhadap", "atas"})
 
@@ -511,19 +512,16 @@ class RoleFinder:
         return self.phrases.np(view, k, self.phrases.np_end(view, k, limit), scene)
 
     def _done_by(self, view: SentenceView, j: int, end: int, scene: Scene) -> list[Participant]:
-        """``penyerangan yang dilakukan (oleh) X``: X did it, whatever the noun."""
+        """``penyerangan yang dilakukan (oleh) X``, ``Penangkapan terhadap … dilakukan X``: X
+        did it, whatever the noun (the first verb after the noun is the one that says so)."""
         tokens = view.tokens
-        k = j
-        if (
-            k + 1 < end
-            and tokens[k].low == "yang"
-            and tokens[k + 1].low in ("dilakukan", "dilancarkan", "digelar")
-        ):
-            k += 2
-            if k < end and tokens[k].low == "oleh":
-                k += 1
-            return self.phrases.np(view, k, self.phrases.np_end(view, k, end), scene)
-        return []
+        verb = next((k for k in range(j, min(end, j + 16)) if view.verbs[k]), None)
+        if verb is None or tokens[verb].low not in _DONE_VERBS:
+            return []
+        k = verb + 1
+        if k < end and tokens[k].low == "oleh":
+            k += 1
+        return self.phrases.np(view, k, self.phrases.np_end(view, k, end), scene)
 
     @staticmethod
     def _possessor_acts(
