@@ -746,3 +746,12 @@ def test_an_event_noun_done_by_someone_is_theirs(pipeline: Pipeline) -> None:
     assert event.type == "COERCE"
     assert [a.name for a in event.sources] == ["Densus 88 Antiteror"]
     assert [a.name for a in event.targets] == ["Jamaah Ansharut Daulah (JAD)"]
+
+
+def test_unnamed_troops_are_the_forces_of_the_government_named_before(pipeline: Pipeline) -> None:
+    text = (
+        "DHAKA - Pemerintah Bangladesh memberlakukan jam malam secara nasional mulai Jumat (19/7)."
+        "\nTentara dikerahkan untuk berpatroli di Dhaka dan sejumlah kota besar lainnya."
+    )
+    events = {e.type: e for e in events_of(pipeline, text, "2024-07-20")}
+    assert [a.name for a in events["MOBILIZE"].sources] == ["Bangladesh Armed Forces"]

@@ -238,7 +238,9 @@ class Scenes:
         if best is not None:
             a = best.actor
             return [EventActor(a.name, token.text, token.start, token.end, a.id, a.type, a.country)]
-        countries = Counter(m.text for m in state.article.actors if m.actor.type == "country")
+        countries = Counter(
+            _country_word(m.text) for m in state.article.actors if m.actor.type == "country"
+        )
         for name, _ in countries.most_common():
             for template in self.force_templates:
                 found = self.dictionary.find(template.format(name))
@@ -297,3 +299,9 @@ class Scenes:
     def _actor_of(self, actor_id: str) -> EventActor:
         a = self.dictionary.get(actor_id)
         return EventActor(a.name, a.name, 0, 0, a.id, a.type, a.country)
+
+
+def _country_word(text: str) -> str:
+    """``Pemerintah Bangladesh`` → ``Bangladesh``: the country's own name, for ``militer X``."""
+    head, _, rest = text.partition(" ")
+    return rest if rest and head.casefold() in ("pemerintah", "negara", "rezim") else text
