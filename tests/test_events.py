@@ -755,3 +755,14 @@ def test_unnamed_troops_are_the_forces_of_the_government_named_before(pipeline: 
     )
     events = {e.type: e for e in events_of(pipeline, text, "2024-07-20")}
     assert [a.name for a in events["MOBILIZE"].sources] == ["Bangladesh Armed Forces"]
+
+
+def test_an_arrest_without_its_doer_in_indonesia_is_by_the_police(pipeline: Pipeline) -> None:
+    indonesia = (
+        "SEMARANG - Sebanyak 33 mahasiswa ditangkap usai unjuk rasa di depan Balai Kota "
+        "Semarang, Selasa (5/11)."
+    )
+    arrests = [e for e in events_of(pipeline, indonesia, "2024-11-06") if e.type == "COERCE"]
+    assert [a.name for e in arrests for a in e.sources] == ["Indonesian National Police"]
+    abroad = "YANGON - Sebanyak 33 mahasiswa ditangkap di depan Universitas Yangon, Selasa (5/11)."
+    assert not any(e.type == "COERCE" for e in events_of(pipeline, abroad, "2024-11-06"))

@@ -50,6 +50,10 @@ from pantau.events.text import PhraseSet
 __all__ = ["Episodes"]
 
 
+_POLICE_ACTS = frozenset({("COERCE", "arrest"), ("ASSAULT", "crowd-control")})
+"""Acts told in the passive without their doer that, in Indonesia, the police do."""
+
+
 class Episodes:
     """Article-level rules over the candidates of :class:`~pantau.events.EventExtractor`."""
 
@@ -122,6 +126,11 @@ class Episodes:
         body = self.scenes.speaker_body(state.article, cand.view, cand.match.i)
         if body is not None:
             roles.sources = [Participant(body, "speaker")]
+            return
+        if (cand.type, cand.mode) in _POLICE_ACTS:
+            police = self.scenes.national_police(state.article, cand.place)
+            if police is not None:
+                roles.sources = [Participant(police, "inherited")]
 
     def civilians_named(self, view: SentenceView) -> list[Participant]:
         """A protest told without its protesters: the civilians the sentence names."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from pantau.actors import ActorDictionary
-from pantau.article import Article, EventActor
+from pantau.article import Article, EventActor, Place
 from pantau.codebook import Codebook
 from pantau.events.candidates import ArticleState, event_actor
 from pantau.events.clauses import Grammar, SentenceView
@@ -39,6 +39,7 @@ class Scenes:
         self.protesters = self._actor_of(a["protesters_id"])
         self.workers = self._actor_of(a["workers_id"])
         self.civilians = self._actor_of(a["civilians_id"])
+        self.police_id: str = a["police_id"]
         self._force_kind = codebook.kind_types("state_forces")
         self._armed = codebook.kind_types("nonstate_armed")
         self._numbers = patterns.numbers
@@ -295,6 +296,18 @@ class Scenes:
         countries = Counter(p.country for p in article.places)
         country = countries.most_common(1)[0][0] if countries else "ID"
         return self.governments.get(country)
+
+    def national_police(self, article: Article, place: Place | None) -> EventActor | None:
+        """The Indonesian National Police, when the event happened in Indonesia (its place,
+        else most of the article's places): who arrests and fires tear gas when the text does
+        not say (``33 mahasiswa ditangkap``, ``Gas air mata ditembakkan``)."""
+        country: str | None
+        if place is not None:
+            country = place.country
+        else:
+            countries = Counter(p.country for p in article.places)
+            country = countries.most_common(1)[0][0] if countries else None
+        return self._actor_of(self.police_id) if country == "ID" else None
 
     def _actor_of(self, actor_id: str) -> EventActor:
         a = self.dictionary.get(actor_id)
