@@ -766,3 +766,10 @@ def test_an_arrest_without_its_doer_in_indonesia_is_by_the_police(pipeline: Pipe
     assert [a.name for e in arrests for a in e.sources] == ["Indonesian National Police"]
     abroad = "YANGON - Sebanyak 33 mahasiswa ditangkap di depan Universitas Yangon, Selasa (5/11)."
     assert not any(e.type == "COERCE" for e in events_of(pipeline, abroad, "2024-11-06"))
+
+
+def test_tear_gas_fired_in_the_passive_is_by_its_agent(pipeline: Pipeline) -> None:
+    text = "MAKASSAR - Gas air mata ditembakkan polisi ke arah massa di Makassar, Kamis (8/9)."
+    (event,) = events_of(pipeline, text, "2022-09-09")
+    assert (event.type, event.mode) == ("ASSAULT", "crowd-control")
+    assert [a.name for a in event.sources] == ["Indonesian National Police"]

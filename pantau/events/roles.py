@@ -259,6 +259,15 @@ class RoleFinder:
             owner = owner or possessor
         if not owner:
             owner = self._agent(view, match, end, scene, after_oleh_only=True)
+        if not owner and entry.mode == "crowd-control" and _passive_verb(view, match.j):
+            # "Gas air mata ditembakkan (oleh) polisi": the agent of the passive; with none,
+            # whoever the context gives (the police, in Indonesia)
+            k = match.j + 1
+            if k < end and tokens[k].low == "oleh":
+                k += 1
+            if k < end and not self.grammar.is_preposition(tokens[k]):
+                owner = self.phrases.np(view, k, self.phrases.np_end(view, k, end), scene)
+            roles.needs_agent = not owner
         first_verb = self.grammar.first_verb(view, clause.start, end)
         before = self._word_before(view, match.i, clause.start)
         undergoer = False
