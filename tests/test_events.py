@@ -773,3 +773,12 @@ def test_tear_gas_fired_in_the_passive_is_by_its_agent(pipeline: Pipeline) -> No
     (event,) = events_of(pipeline, text, "2022-09-09")
     assert (event.type, event.mode) == ("ASSAULT", "crowd-control")
     assert [a.name for a in event.sources] == ["Indonesian National Police"]
+
+
+def test_a_bare_government_is_that_of_the_country_named(pipeline: Pipeline) -> None:
+    text = (
+        "DHAKA - Pemerintah Bangladesh memberlakukan jam malam secara nasional mulai Jumat (19/7)."
+        "\nPemerintah juga memutus akses internet seluler untuk meredam seruan aksi."
+    )
+    events = events_of(pipeline, text, "2024-07-20")
+    assert [[a.name for a in e.sources] for e in events] == [["Bangladesh"], ["Bangladesh"]]

@@ -293,9 +293,18 @@ class Scenes:
         return found
 
     def government(self, article: Article) -> EventActor | None:
+        """The government a bare ``pemerintah`` stands for: that of the country of most of the
+        article's places (its own dictionary entry where there is one, else the country as
+        the article names it: ``Pemerintah Bangladesh`` … ``Pemerintah juga memutus …``)."""
         countries = Counter(p.country for p in article.places)
         country = countries.most_common(1)[0][0] if countries else "ID"
-        return self.governments.get(country)
+        if country in self.governments:
+            return self.governments[country]
+        for m in article.actors:
+            if m.actor.type == "country" and m.actor.country == country:
+                a = m.actor
+                return EventActor(a.name, a.name, 0, 0, a.id, a.type, a.country)
+        return None
 
     def national_police(self, article: Article, place: Place | None) -> EventActor | None:
         """The Indonesian National Police, when the event happened in Indonesia (its place,
