@@ -766,6 +766,8 @@ def test_an_arrest_without_its_doer_in_indonesia_is_by_the_police(pipeline: Pipe
     assert [a.name for e in arrests for a in e.sources] == ["Indonesian National Police"]
     abroad = "YANGON - Sebanyak 33 mahasiswa ditangkap di depan Universitas Yangon, Selasa (5/11)."
     assert not any(e.type == "COERCE" for e in events_of(pipeline, abroad, "2024-11-06"))
+    wish = "NABIRE - Keluarga korban di Nabire berharap pelaku segera ditangkap."
+    assert events_of(pipeline, wish, "2024-11-06") == ()
 
 
 def test_tear_gas_fired_in_the_passive_is_by_its_agent(pipeline: Pipeline) -> None:
@@ -782,3 +784,24 @@ def test_a_bare_government_is_that_of_the_country_named(pipeline: Pipeline) -> N
     )
     events = events_of(pipeline, text, "2024-07-20")
     assert [[a.name for a in e.sources] for e in events] == [["Bangladesh"], ["Bangladesh"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "trigger"),
+    [
+        ("Tim gabungan Polda Papua membekuk dua pemasok senjata di Nabire, Senin (4/3).",
+         "COERCE", "membekuk"),
+        ("Orang tak dikenal menikam seorang tukang ojek di Wamena, Sabtu (6/4).",
+         "ASSAULT", "menikam"),
+    ],
+)  # fmt: skip
+def test_synonyms_of_arrest_and_attack(
+    pipeline: Pipeline, text: str, type_: str, trigger: str
+) -> None:
+    (event,) = events_of(pipeline, text, "2024-04-08")
+    assert (event.type, event.trigger) == (type_, trigger)
+
+
+def test_an_attempted_arrest_by_any_word_is_no_arrest(pipeline: Pipeline) -> None:
+    text = "Seorang terduga tewas ditembak petugas saat hendak diringkus di Bima, Jumat (10/5)."
+    assert "COERCE" not in {e.type for e in events_of(pipeline, text, "2024-05-11")}

@@ -52,6 +52,11 @@ __all__ = ["Episodes"]
 
 _POLICE_ACTS = frozenset({("COERCE", "arrest"), ("ASSAULT", "crowd-control")})
 """Acts told in the passive without their doer that, in Indonesia, the police do."""
+_WISHES = frozenset(
+    {"berharap", "harap", "agar", "supaya", "meminta", "mendesak", "menuntut", "ingin", "segera"}
+)
+"""Words before such an act that make it a wish, not an act (``berharap pelaku segera
+ditangkap``)."""
 
 
 class Episodes:
@@ -127,7 +132,8 @@ class Episodes:
         if body is not None:
             roles.sources = [Participant(body, "speaker")]
             return
-        if (cand.type, cand.mode) in _POLICE_ACTS:
+        before = {t.low for t in cand.view.tokens[: cand.match.i]}
+        if (cand.type, cand.mode) in _POLICE_ACTS and before.isdisjoint(_WISHES):
             police = self.scenes.national_police(state.article, cand.place)
             if police is not None:
                 roles.sources = [Participant(police, "inherited")]
