@@ -805,3 +805,11 @@ def test_synonyms_of_arrest_and_attack(
 def test_an_attempted_arrest_by_any_word_is_no_arrest(pipeline: Pipeline) -> None:
     text = "Seorang terduga tewas ditembak petugas saat hendak diringkus di Bima, Jumat (10/5)."
     assert "COERCE" not in {e.type for e in events_of(pipeline, text, "2024-05-11")}
+
+
+def test_repelling_an_attack_is_one_attack_not_a_beating_and_a_retreat(pipeline: Pipeline) -> None:
+    text = "Khartoum - Militer Sudan (SAF) memukul mundur serangan RSF di El Fasher, Sabtu (11/5)."
+    (event,) = events_of(pipeline, text, "2024-05-12")
+    assert (event.type, event.trigger) == ("ASSAULT", "memukul mundur")
+    assert [a.name for a in event.sources] == ["Sudanese Armed Forces"]
+    assert [a.name for a in event.targets] == ["Rapid Support Forces"]
