@@ -813,3 +813,12 @@ def test_repelling_an_attack_is_one_attack_not_a_beating_and_a_retreat(pipeline:
     assert (event.type, event.trigger) == ("ASSAULT", "memukul mundur")
     assert [a.name for a in event.sources] == ["Sudanese Armed Forces"]
     assert [a.name for a in event.targets] == ["Rapid Support Forces"]
+
+
+def test_who_reports_an_attack_is_not_its_author(pipeline: Pipeline) -> None:
+    text = (
+        "Gaza - Badan PBB untuk Pengungsi Palestina (UNRWA) melaporkan sebuah gedung pelatihan "
+        "di Khan Younis dihantam dua peluru tank, Rabu (24/1)."
+    )
+    for event in events_of(pipeline, text, "2024-01-25"):
+        assert "UNRWA" not in " ".join(a.name for a in event.sources)

@@ -129,7 +129,8 @@ class Episodes:
                     roles.sources = [Participant(event_actor(m), "named")]
                     return
         body = self.scenes.speaker_body(state.article, cand.view, cand.match.i)
-        if body is not None:
+        if body is not None and (cand.type != "ASSAULT" or body.type in self._force_kind):
+            # who reports an attack did it only if it is a force ("UNRWA melaporkan … dihantam")
             roles.sources = [Participant(body, "speaker")]
             return
         before = {t.low for t in cand.view.tokens[: cand.match.i]}
