@@ -822,3 +822,15 @@ def test_who_reports_an_attack_is_not_its_author(pipeline: Pipeline) -> None:
     )
     for event in events_of(pipeline, text, "2024-01-25"):
         assert "UNRWA" not in " ".join(a.name for a in event.sources)
+
+
+def test_the_docs_give_the_lexicon_size() -> None:
+    import re
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    data = tomllib.loads((root / "pantau" / "data" / "triggers.toml").read_text(encoding="utf-8"))
+    docs = (root / "docs" / "events.md").read_text(encoding="utf-8")
+    found = re.search(r"The lexicon holds (\d+) entries and (\d+) blockers", docs)
+    assert found is not None
+    assert (int(found[1]), int(found[2])) == (len(data["trigger"]), len(data["blocker"]))
