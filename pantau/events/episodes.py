@@ -133,8 +133,9 @@ class Episodes:
             # who reports an attack did it only if it is a force ("UNRWA melaporkan … dihantam")
             roles.sources = [Participant(body, "speaker")]
             return
-        before = {t.low for t in cand.view.tokens[: cand.match.i]}
-        if (cand.type, cand.mode) in _POLICE_ACTS and before.isdisjoint(_WISHES):
+        if (cand.type, cand.mode) in _POLICE_ACTS and not any(
+            t.low in _WISHES for t in cand.view.tokens[: cand.match.i]
+        ):
             police = self.scenes.national_police(state.article, cand.place)
             if police is not None:
                 roles.sources = [Participant(police, "inherited")]

@@ -119,17 +119,7 @@ class Placer:
                 and not (place.kind not in _COARSE and self._at_building(view, mi))
                 for mi, mj, m in view.mentions
             )
-            out.append(
-                Spot(
-                    i,
-                    j,
-                    place,
-                    locative=self._after_locative(view, i),
-                    origin=self._origin(view, i, out),
-                    destination=i > 0 and tokens[i - 1].low in ("ke", "menuju"),
-                    seat=seat,
-                )
-            )
+            out.append(self._spot(view, i, j, place, out, seat=seat))
         if not self.water_names.firsts.isdisjoint(word_set(tokens)):
             out = sorted(out + self._water_spots(view, out), key=lambda s: s.i)
         if out and "yang" in word_set(tokens):
@@ -170,18 +160,22 @@ class Placer:
                 kind=e.kind,
                 precision=1,
             )
-            out.append(
-                Spot(
-                    i,
-                    j,
-                    place,
-                    locative=self._after_locative(view, i),
-                    origin=self._origin(view, i, before),
-                    destination=i > 0 and tokens[i - 1].low in ("ke", "menuju"),
-                    seat=False,
-                )
-            )
+            out.append(self._spot(view, i, j, place, before, seat=False))
         return out
+
+    def _spot(
+        self, view: SentenceView, i: int, j: int, place: Place, before: list[Spot], *, seat: bool
+    ) -> Spot:
+        """The place at tokens ``i:j`` with what the words around it say of it."""
+        return Spot(
+            i,
+            j,
+            place,
+            locative=self._after_locative(view, i),
+            origin=self._origin(view, i, before),
+            destination=i > 0 and view.tokens[i - 1].low in ("ke", "menuju"),
+            seat=seat,
+        )
 
     def _origin(self, view: SentenceView, i: int, before: list[Spot]) -> bool:
         """After ``dari``, or listed after such a place (``dari Oslo, Dublin, dan Madrid``)."""

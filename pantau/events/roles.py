@@ -259,7 +259,12 @@ class RoleFinder:
             owner = owner or possessor
         if not owner:
             owner = self._agent(view, match, end, scene, after_oleh_only=True)
-        if not owner and entry.mode == "crowd-control" and _passive_verb(view, match.j):
+        if (
+            not owner
+            and entry.mode == "crowd-control"
+            and match.j < end
+            and _passive_verb(view, match.j)
+        ):
             # "Gas air mata ditembakkan (oleh) polisi": the agent of the passive; with none,
             # whoever the context gives (the police, in Indonesia)
             k = match.j + 1

@@ -296,8 +296,7 @@ class Scenes:
         """The government a bare ``pemerintah`` stands for: that of the country of most of the
         article's places (its own dictionary entry where there is one, else the country as
         the article names it: ``Pemerintah Bangladesh`` … ``Pemerintah juga memutus …``)."""
-        countries = Counter(p.country for p in article.places)
-        country = countries.most_common(1)[0][0] if countries else "ID"
+        country = _main_country(article) or "ID"
         if country in self.governments:
             return self.governments[country]
         for m in article.actors:
@@ -310,12 +309,7 @@ class Scenes:
         """The Indonesian National Police, when the event happened in Indonesia (its place,
         else most of the article's places): who arrests and fires tear gas when the text does
         not say (``33 mahasiswa ditangkap``, ``Gas air mata ditembakkan``)."""
-        country: str | None
-        if place is not None:
-            country = place.country
-        else:
-            countries = Counter(p.country for p in article.places)
-            country = countries.most_common(1)[0][0] if countries else None
+        country = place.country if place is not None else _main_country(article)
         return self._actor_of(self.police_id) if country == "ID" else None
 
     def _actor_of(self, actor_id: str) -> EventActor:
@@ -327,3 +321,9 @@ def _country_word(text: str) -> str:
     """``Pemerintah Bangladesh`` → ``Bangladesh``: the country's own name, for ``militer X``."""
     head, _, rest = text.partition(" ")
     return rest if rest and head.casefold() in ("pemerintah", "negara", "rezim") else text
+
+
+def _main_country(article: Article) -> str | None:
+    """The country of most of the article's places, if it has any."""
+    countries = Counter(p.country for p in article.places)
+    return countries.most_common(1)[0][0] if countries else None
