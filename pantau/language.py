@@ -13,6 +13,7 @@ Two steps, the cheap one first:
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Literal
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -41,9 +42,15 @@ class LanguageChecker:
         self._indonesian = markers["indonesian"]
         self._malay = markers["malay"]
         self._english = markers["english"]
-        self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        self._identifier.set_languages(list(_CANDIDATES))
         self._sample_chars = sample_chars
+
+    @cached_property
+    def _identifier(self) -> LanguageIdentifier:
+        """py3langid's model, loaded at the first text the function words do not settle (half
+        a second: most runs over Indonesian news never need it)."""
+        identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        identifier.set_languages(list(_CANDIDATES))
+        return identifier
 
     def check(self, text: str) -> Language:
         sample = text[: self._sample_chars]
