@@ -91,9 +91,13 @@ def shingles(text: str, k: int) -> set[str]:
     return {" ".join(gram) for gram in zip(*(words[i:] for i in range(k)), strict=False)}
 
 
-def _hash32(value: str) -> int:
-    """A stable 32-bit hash of a shingle (CRC-32; the permutations below do the mixing)."""
-    return zlib.crc32(value.encode("utf-8"))
+def _hashes(shingle_set: set[str]) -> npt.NDArray[np.uint64]:
+    """A stable 32-bit hash of each shingle (CRC-32 of its UTF-8; the permutations of
+    :meth:`MinHasher.signature` do the mixing)."""
+    crc32 = zlib.crc32
+    return np.fromiter(
+        (crc32(s.encode("utf-8")) for s in shingle_set), dtype=np.uint64, count=len(shingle_set)
+    )
 
 
 class MinHasher:
@@ -111,8 +115,7 @@ class MinHasher:
         shingle_set = shingles(text, self.config.shingle_words)
         if not shingle_set:
             return None
-        hashes = np.array([_hash32(s) for s in shingle_set], dtype=np.uint64)
-        permuted = np.multiply.outer(self._a, hashes)
+        permuted = np.multiply.outer(self._a, _hashes(shingle_set))
         permuted += self._b[:, None]
         _mod_mersenne(permuted)
         permuted &= _MASK32
@@ -121,12 +124,13 @@ class MinHasher:
 
     def buckets(self, signature: Signature) -> tuple[int, ...]:
         """One LSH bucket per band: a signed 64-bit hash of the band's number and values."""
-        rows = self.config.rows
+        width = self.config.rows * signature.itemsize
+        data = signature.tobytes()
+        blake2b = hashlib.blake2b
         return tuple(
             int.from_bytes(
-                hashlib.blake2b(
-                    band.to_bytes(2, "little")
-                    + signature[band * rows : (band + 1) * rows].tobytes(),
+                blake2b(
+                    band.to_bytes(2, "little") + data[band * width : (band + 1) * width],
                     digest_size=8,
                 ).digest(),
                 "little",
