@@ -9,10 +9,10 @@ A tagger keeps tables it fills as it goes, so it is not thread-safe: give each t
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-from itertools import pairwise
+from collections.abc import Callable, Hashable, Sequence
+from itertools import compress, count, pairwise
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
 import numpy as np
 
@@ -37,6 +37,8 @@ _BATCH = 64
 """Sentences decoded together (an array of theirs is as wide as the longest of them)."""
 _BEFORE, _AFTER = "\x00before", "\x00after"
 """Markers between sentences in :meth:`_StateScores.of` (no token holds a NUL character)."""
+_K = TypeVar("_K", bound=Hashable)
+_V = TypeVar("_V")
 _MAX_KEYS = 200_000
 """Word forms (pairs, shape triples) whose summed weights are kept; a full table starts again."""
 
@@ -107,6 +109,19 @@ class _StateScores:
             model.weights[model.attributes.get(FIRST, model.padding)],
             model.weights[model.attributes.get(LAST, model.padding)],
         )
+        index, padding = model.attributes, model.padding
+        self._cues = {
+            first: [
+                (
+                    words,
+                    tuple(position for position, _ in features),
+                    tuple(index.get(feature, padding) for _, feature in features),
+                )
+                for words, features in options
+            ]
+            for first, options in features.cue_table().items()
+        }
+        """:meth:`FeatureExtractor.cue_table` with the features' rows in the model's weights."""
 
     def of(self, sentences: Sequence[Sequence[str]]) -> tuple[FloatArray, IntArray]:
         """The state scores ``(sentences, tokens, labels)`` of the sentences (zero-padded to
@@ -129,20 +144,15 @@ class _StateScores:
             chain.append(_BEFORE)
             chain += sentence
             chain.append(_AFTER)
-        form = self._form
-        info = [forms.get(w) or form(w) for w in chain]
-        lowers = [x[1] for x in info]
-        shorts = [x[2] for x in info]
-        pair_rows, pair = self._pairs.rows, self._pair
-        pairs = [r if (r := pair_rows.get(k, -1)) >= 0 else pair(k) for k in pairwise(lowers)]
-        shape_rows, shape = self._shapes.rows, self._shape
-        triples = zip(shorts, shorts[1:], shorts[2:], strict=False)
-        shapes = [r if (r := shape_rows.get(k, -1)) >= 0 else shape(k) for k in triples]
+        word_rows, lowers, shorts = zip(*_look_up(chain, forms, self._form), strict=True)
+        pairs = _look_up(list(pairwise(lowers)), self._pairs.rows, self._pair)
+        triples = list(zip(shorts, shorts[1:], shorts[2:], strict=False))
+        shapes = _look_up(triples, self._shapes.rows, self._shape)
         # positions in the chain: of each token, and of each sentence's first and last token
         starts = np.cumsum(lengths + 2) - lengths - 1
         at = np.arange(total) + np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
         rows = np.zeros(len(chain) + 4, dtype=np.intp)  # two more zeros at each end
-        rows[2:-2] = [x[0] for x in info]
+        rows[2:-2] = word_rows
         pair_at, shape_at = np.array(pairs), np.array(shapes)
         words, pair_table = self._words.table, self._pairs.table
         flat = (
@@ -158,20 +168,28 @@ class _StateScores:
         first = np.cumsum(lengths) - lengths
         flat[first] += self._ends[0]
         flat[first + lengths - 1] += self._ends[1]
-        cues = self._features.cues(lowers)
-        if cues:
-            token = np.full(len(chain), -1, dtype=np.intp)
-            token[at] = np.arange(total)
-            index, padding = self._model.attributes, self._model.padding
-            positions: list[int] = []
-            attributes: list[int] = []
-            for e, matches in cues.items():
-                if token[e] >= 0:
-                    for attribute in matches:
-                        positions.append(int(token[e]))
-                        attributes.append(index.get(attribute, padding))
-            if positions:
-                np.add.at(flat, positions, self._model.weights[attributes])
+        # the cue-list features (FeatureExtractor.cues): the matches' places in the chain, the
+        # positions their features go to (from the place), and the features' rows
+        cues = self._cues
+        places: list[int] = []
+        counts: list[int] = []
+        positions: list[int] = []
+        attributes: list[int] = []
+        for i in compress(count(), map(cues.__contains__, lowers)):  # found in C: few tokens
+            for words, offsets, features in cues[lowers[i]]:
+                if len(words) == 1 or lowers[i : i + len(words)] == words:
+                    places.append(i)
+                    counts.append(len(offsets))
+                    positions += offsets
+                    attributes += features
+        if places:
+            # the token at each position of the chain (-1: a marker), two more -1 at each end;
+            # add.at adds each token's features in the order FeatureExtractor.cues lists them
+            token = np.full(len(chain) + 4, -1, dtype=np.intp)
+            token[at + 2] = np.arange(total)
+            where = token[np.repeat(places, counts) + np.array(positions) + 2]
+            kept = where >= 0
+            np.add.at(flat, where[kept], self._model.weights[np.array(attributes)[kept]])
         scores = np.zeros((len(sentences), width, flat.shape[1]))
         scores[np.arange(width) < lengths[:, np.newaxis]] = flat
         return scores, lengths
@@ -187,6 +205,15 @@ class _StateScores:
 
     def _shape(self, key: tuple[str, str, str]) -> int:
         return self._shapes.add(key, [self._features.shapes(*key)])
+
+
+def _look_up(keys: list[_K], rows: dict[_K, _V], add: Callable[[_K], _V]) -> list[_V]:
+    """The entry of each key in ``rows``, made by ``add`` for a key not there yet (the look-ups
+    run in C while every key is there, as nearly all are once a tagger has run a while)."""
+    found = list(map(rows.get, keys))
+    if None in found:
+        found = [rows[key] if key in rows else add(key) for key in keys]
+    return cast(list[_V], found)
 
 
 class EntityTagger:
