@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from itertools import compress, count, pairwise
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import Generic, TypeVar, cast
 
 import numpy as np
 
@@ -21,7 +21,6 @@ from pantau.errors import ConfigurationError, ResourceError
 from pantau.ner.crf import CrfModel, FloatArray, IntArray, order
 from pantau.ner.features import END, FIRST, LAST, START, FeatureExtractor
 from pantau.ner.lexicon import Lexicon
-from pantau.ner.metrics import bio_spans
 from pantau.ner.model import DEFAULT_MODEL, REBUILD_COMMAND, ModelInfo
 from pantau.ner.tokens import Token, Tokenizer
 
@@ -43,13 +42,13 @@ _MAX_KEYS = 200_000
 """Word forms (pairs, shape triples) whose summed weights are kept; a full table starts again."""
 
 
-class _Sums:
+class _Sums(Generic[_K]):
     """Summed state weights by key, in ``slots`` parts: a table that grows, and starts again
     (:meth:`room`) when it holds :data:`_MAX_KEYS` keys. Row 0 is padding (zeros)."""
 
     def __init__(self, model: CrfModel, slots: int) -> None:
         self._model = model
-        self.rows: dict[Hashable, int] = {}
+        self.rows: dict[_K, int] = {}
         self.table = np.zeros((slots, 1024, len(model.labels)))
         self._next = 1
 
@@ -62,7 +61,7 @@ class _Sums:
             return True
         return False
 
-    def add(self, key: Hashable, parts: Sequence[Sequence[str]]) -> int:
+    def add(self, key: _K, parts: Sequence[Sequence[str]]) -> int:
         """Give ``key`` a row holding the summed weights of each part's attributes, and return
         it; a key whose parts have no attribute the model knows (most word pairs) shares row 0,
         the padding."""
@@ -100,11 +99,13 @@ class _StateScores:
     def __init__(self, model: CrfModel, features: FeatureExtractor) -> None:
         self._model = model
         self._features = features
-        self._words = _Sums(model, 5)  # own; as the word at -1, +1, -2, +2
+        self._words = _Sums[str](model, 5)  # own; as the word at -1, +1, -2, +2
         self._forms: dict[str, tuple[int, str, str]] = {}
         """Per word form: its row in ``_words``, its lower form and its short shape."""
-        self._pairs = _Sums(model, 2)  # as the bigram of the first word, of the second
-        self._shapes = _Sums(model, 1)
+        self._pairs = _Sums[tuple[str, str]](
+            model, 2
+        )  # as the bigram of the first word, of the second
+        self._shapes = _Sums[tuple[str, str, str]](model, 1)
         self._ends = (
             model.weights[model.attributes.get(FIRST, model.padding)],
             model.weights[model.attributes.get(LAST, model.padding)],
@@ -176,8 +177,8 @@ class _StateScores:
         positions: list[int] = []
         attributes: list[int] = []
         for i in compress(count(), map(cues.__contains__, lowers)):  # found in C: few tokens
-            for words, offsets, features in cues[lowers[i]]:
-                if len(words) == 1 or lowers[i : i + len(words)] == words:
+            for entry, offsets, features in cues[lowers[i]]:
+                if len(entry) == 1 or lowers[i : i + len(entry)] == entry:
                     places.append(i)
                     counts.append(len(offsets))
                     positions += offsets
@@ -244,6 +245,9 @@ class EntityTagger:
         self.info = info
         self._model = model
         self._outside = model.labels.index("O")
+        self._tags = tuple(label.partition("-") for label in model.labels)
+        """Each label's BIO prefix, ``-`` and type, as :func:`~pantau.ner.metrics.bio_spans`
+        reads them."""
         self._tokenizer = Tokenizer(lexicon.abbreviations)
         features = FeatureExtractor(lexicon, info.features, known=frozenset(model.attributes))
         self._scores = _StateScores(model, features)
@@ -310,29 +314,45 @@ class EntityTagger:
         model = self._model
         scores, lengths = self._scores.of([[t[0] for t in unit] for unit in units])
         paths = model.viterbi(scores, lengths)
-        found = [s for s in range(len(units)) if (paths[s, : lengths[s]] != self._outside).any()]
-        if not found:
+        tagged = (paths != self._outside) & (np.arange(paths.shape[1]) < lengths[:, np.newaxis])
+        found = np.flatnonzero(tagged.any(axis=1))
+        if not len(found):
             return []
-        chosen = np.array(found)
-        marginals = model.marginals(scores[chosen], lengths[chosen])
+        marginals = model.marginals(scores[found], lengths[found])
+        # the tokens not labelled O, sentence by sentence: the spans are read from them alone,
+        # as bio_spans reads them from whole sentences (an O, and a sentence's end, close one)
+        chosen, position = np.nonzero(tagged[found])
+        label = paths[found[chosen], position]
+        tags = self._tags
+        spans: list[tuple[str, int, int, int, float]] = []  # type, sentence, start, end, min
+        kind: str | None = None  # the type of the open span
+        sentence, first, last, lowest = -1, 0, -1, 0.0
+        for s, t, p, marginal in zip(
+            found[chosen].tolist(),
+            position.tolist(),
+            label.tolist(),
+            marginals[chosen, position, label].tolist(),
+            strict=True,
+        ):
+            prefix, _, tag = tags[p]
+            if t == last and s == sentence and prefix == "I" and tag == kind:
+                last, lowest = t + 1, min(lowest, marginal)
+                continue
+            if kind is not None:
+                spans.append((kind, sentence, first, last, lowest))
+            kind = tag if prefix in ("B", "I") else None
+            sentence, first, last, lowest = s, t, t + 1, marginal
+        if kind is not None:
+            spans.append((kind, sentence, first, last, lowest))
         out: list[Entity] = []
-        for k, s in enumerate(found):
-            tokens = units[s]
-            path = paths[s, : lengths[s]].tolist()
-            for label, i, j in bio_spans([model.labels[p] for p in path]):
-                if label not in _LABELS:
-                    continue
-                confidence = float(min(marginals[k, t, path[t]] for t in range(i, j)))
-                start, end = tokens[i][1], tokens[j - 1][2]
-                out.append(
-                    Entity(
-                        text=text[start:end],
-                        start=start,
-                        end=end,
-                        label=cast(EntityLabel, label),
-                        confidence=round(confidence, 4),
-                    )
-                )
+        for kind, s, i, j, confidence in spans:
+            if kind not in _LABELS:
+                continue
+            start, end = units[s][i][1], units[s][j - 1][2]
+            entity = Entity(
+                text[start:end], start, end, cast(EntityLabel, kind), round(confidence, 4)
+            )
+            out.append(entity)
         out.sort(key=lambda e: e.start)
         return out
 
