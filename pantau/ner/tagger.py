@@ -363,9 +363,13 @@ class EntityTagger:
         units: list[list[tuple[str, int, int]]] = []
         current: list[tuple[str, int, int]] = []
         k, n = 0, len(tokens)
+        # whether there is a line break to look for between the tokens (seldom)
+        breaks = n > 1 and text.find("\n", tokens[0][2], tokens[-1][1]) >= 0
         while k < n:
             token = tokens[k]
-            if current and (len(current) >= _MAX_TOKENS or "\n" in text[current[-1][2] : token[1]]):
+            if current and (
+                len(current) >= _MAX_TOKENS or (breaks and "\n" in text[current[-1][2] : token[1]])
+            ):
                 units.append(current)
                 current = []
             current.append(token)
