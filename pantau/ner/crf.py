@@ -93,8 +93,11 @@ class CrfModel:
         count, width, size = scores.shape
         _check_order(lengths)
         active = _active(lengths, width)
-        best = scores[:, 0, :].copy()
-        back = np.zeros((count, width, size), dtype=np.intp)
+        # the steps run over time-major copies, (tokens, sentences, labels): a step's rows are
+        # then contiguous, and numpy goes over them faster
+        steps = np.ascontiguousarray(scores.transpose(1, 0, 2))
+        best = steps[0].copy()
+        back = np.zeros((width, count, size), dtype=np.intp)
         # candidates are (sentence, after, before): argmax over the last axis, the contiguous
         # one, costs less, and the best scores are read at the argmax rather than reduced
         # again with max (it took as long as the rest of the step)
@@ -104,9 +107,9 @@ class CrfModel:
         for t in range(1, width):
             k = active[t]
             np.add(best[:k, np.newaxis, :], transitions, out=candidates[:k])
-            before = candidates[:k].argmax(axis=2, out=back[:k, t])
-            np.add(candidates[sentences[:k], after, before], scores[:k, t], out=best[:k])
-        path = np.zeros((count, width), dtype=np.intp)
+            before = candidates[:k].argmax(axis=2, out=back[t, :k])
+            np.add(candidates[sentences[:k], after, before], steps[t, :k], out=best[:k])
+        path = np.zeros((width, count), dtype=np.intp)
         label = best.argmax(axis=1)
         rows = np.arange(count)
         for t in range(width - 1, -1, -1):
@@ -114,10 +117,10 @@ class CrfModel:
             ending = k - active[t + 1] if t + 1 < width else k
             if ending:  # sentences whose last token is t: their best final label
                 label[k - ending : k] = best[k - ending : k].argmax(axis=1)
-            path[:k, t] = label[:k]
+            path[t, :k] = label[:k]
             if t:
-                label[:k] = back[rows[:k], t, label[:k]]
-        return path
+                label[:k] = back[t][rows[:k], label[:k]]
+        return path.T
 
     def marginals(self, scores: FloatArray, lengths: IntArray) -> FloatArray:
         """The probability of each label at each token, ``(sentences, tokens, labels)``, by
@@ -126,24 +129,27 @@ class CrfModel:
         width = scores.shape[1]
         _check_order(lengths)
         active = _active(lengths, width)
-        total = np.add.reduce  # the ufunc of sum(), without its Python wrapper (see viterbi)
-        states = np.exp(scores - np.maximum.reduce(scores, axis=2, keepdims=True))
+        # time-major, as in viterbi; the ufuncs are called as such, with out=: the methods
+        # (sum, max) go through Python wrappers, which cost more than these small sums
+        total = np.add.reduce
+        steps = np.ascontiguousarray(scores.transpose(1, 0, 2))
+        states = np.exp(steps - np.maximum.reduce(steps, axis=2, keepdims=True))
         transitions = np.exp(self.transitions)
         reverse = transitions.T
         forward = states.copy()
-        forward[:, 0] /= total(forward[:, 0], axis=1, keepdims=True)
+        forward[0] /= total(forward[0], axis=1, keepdims=True)
         for t in range(1, width):
             k = active[t]
-            alpha = np.matmul(forward[:k, t - 1], transitions)
-            alpha *= states[:k, t]
-            np.divide(alpha, total(alpha, axis=1, keepdims=True), out=forward[:k, t])
+            alpha = np.matmul(forward[t - 1, :k], transitions)
+            alpha *= states[t, :k]
+            np.divide(alpha, total(alpha, axis=1, keepdims=True), out=forward[t, :k])
         backward = np.ones_like(states)
         for t in range(width - 2, -1, -1):
             k = active[t + 1]  # sentences that go on after t
-            beta = np.matmul(backward[:k, t + 1] * states[:k, t + 1], reverse)
-            np.divide(beta, total(beta, axis=1, keepdims=True), out=backward[:k, t])
+            beta = np.matmul(backward[t + 1, :k] * states[t + 1, :k], reverse)
+            np.divide(beta, total(beta, axis=1, keepdims=True), out=backward[t, :k])
         product = forward * backward
-        return product / total(product, axis=2, keepdims=True)
+        return (product / total(product, axis=2, keepdims=True)).transpose(1, 0, 2)
 
 
 def order(lengths: IntArray) -> IntArray:
