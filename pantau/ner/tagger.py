@@ -43,13 +43,33 @@ _MAX_KEYS = 200_000
 """Word forms (pairs, shape triples) whose summed weights are kept; a full table starts again."""
 
 
-class _Sums(Generic[_K]):
-    """Summed state weights by key, in ``slots`` parts: a table that grows, and starts again
-    (:meth:`room`) when it holds :data:`_MAX_KEYS` keys. Row 0 is padding (zeros)."""
+class _Rows(dict[_K, _V]):
+    """Entries by key, made (by ``make``) for a key the first time it is looked up: read with
+    ``map(rows.__getitem__, keys)``, the look-ups run in C, and only new keys call Python."""
 
-    def __init__(self, model: CrfModel, slots: int) -> None:
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable[[_K], _V]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: _K) -> _V:
+        value = self[key] = self._make(key)
+        return value
+
+
+class _Sums(Generic[_K]):
+    """Summed state weights by key, in ``slots`` parts (``parts`` gives a key's attributes):
+    a table that grows, and starts again (:meth:`room`) when it holds :data:`_MAX_KEYS` keys.
+    Row 0 is padding (zeros)."""
+
+    def __init__(
+        self, model: CrfModel, slots: int, parts: Callable[[_K], Sequence[Sequence[str]]]
+    ) -> None:
         self._model = model
-        self.rows: dict[_K, int] = {}
+        self._parts = parts
+        self.rows = _Rows[_K, int](self._add)
+        """The row of each key (a new key gets one when it is looked up)."""
         self.table = np.zeros((slots, 1024, len(model.labels)))
         self._next = 1
 
@@ -62,11 +82,12 @@ class _Sums(Generic[_K]):
             return True
         return False
 
-    def add(self, key: _K, parts: Sequence[Sequence[str]]) -> int:
-        """Give ``key`` a row holding the summed weights of each part's attributes, and return
-        it; a key whose parts have no attribute the model knows (most word pairs) shares row 0,
+    def _add(self, key: _K) -> int:
+        """A new row holding the summed weights of the attributes of each of ``key``'s parts;
+        a key whose parts have no attribute the model knows (most word pairs) shares row 0,
         the padding."""
         index, model = self._model.attributes, self._model
+        parts = self._parts(key)
         rows: list[int] = []
         starts: list[int] = []
         for names in parts:
@@ -74,7 +95,6 @@ class _Sums(Generic[_K]):
             rows.append(model.padding)  # no part is empty: reduceat wants that
             rows += [index[n] for n in names if n in index]
         if len(rows) == len(parts):
-            self.rows[key] = 0
             return 0
         row = self._next
         self._next += 1
@@ -83,7 +103,6 @@ class _Sums(Generic[_K]):
             self.table = np.zeros((table.shape[0], 2 * table.shape[1], table.shape[2]))
             self.table[:, : table.shape[1]] = table
         self.table[:, row] = np.add.reduceat(model.weights[rows], starts, axis=0)
-        self.rows[key] = row
         return row
 
 
@@ -129,13 +148,13 @@ class _StateScores:
     def __init__(self, model: CrfModel, features: FeatureExtractor) -> None:
         self._model = model
         self._features = features
-        self._words = _Sums[str](model, 5)  # own; as the word at -1, +1, -2, +2
-        self._forms: dict[str, tuple[int, str, str]] = {}
+        # own; as the word at -1, +1, -2, +2
+        self._words = _Sums[str](model, 5, self._word_parts)
+        self._forms = _Rows[str, tuple[int, str, str]](self._form)
         """Per word form: its row in ``_words``, its lower form and its short shape."""
-        self._pairs = _Sums[tuple[str, str]](
-            model, 2
-        )  # as the bigram of the first word, of the second
-        self._shapes = _Sums[tuple[str, str, str]](model, 1)
+        # as the bigram of the first word, of the second
+        self._pairs = _Sums[tuple[str, str]](model, 2, self._pair_parts)
+        self._shapes = _Sums[tuple[str, str, str]](model, 1, self._shape_parts)
         self._ends = (
             model.weights[model.attributes.get(FIRST, model.padding)],
             model.weights[model.attributes.get(LAST, model.padding)],
@@ -166,10 +185,10 @@ class _StateScores:
             chain.append(_BEFORE)
             chain += sentence
             chain.append(_AFTER)
-        word_rows, lowers, shorts = zip(*_look_up(chain, forms, self._form), strict=True)
-        pairs = _look_up(list(pairwise(lowers)), self._pairs.rows, self._pair)
-        triples = list(zip(shorts, shorts[1:], shorts[2:], strict=False))
-        shapes = _look_up(triples, self._shapes.rows, self._shape)
+        word_rows, lowers, shorts = zip(*map(forms.__getitem__, chain), strict=True)
+        pairs = list(map(self._pairs.rows.__getitem__, pairwise(lowers)))
+        triples = zip(shorts, shorts[1:], shorts[2:], strict=False)
+        shapes = list(map(self._shapes.rows.__getitem__, triples))
         # the sums are made over the chain's positions 1 to n - 2, c at row c - 1 (each token,
         # and the markers between sentences, whose rows are dropped at the end): slices of the
         # chain's rows then stand for the neighbours, where gathers at shifted positions did
@@ -232,24 +251,17 @@ class _StateScores:
 
     def _form(self, word: str) -> tuple[int, str, str]:
         info = self._features.words([word])[0]
-        parts = (info.own, info.left1, info.right1, info.left2, info.right2)
-        entry = self._forms[word] = (self._words.add(word, parts), info.lower, info.short)
-        return entry
+        return self._words.rows[word], info.lower, info.short
 
-    def _pair(self, key: tuple[str, str]) -> int:
-        return self._pairs.add(key, self._features.pair(*key))
+    def _word_parts(self, word: str) -> tuple[list[str], ...]:
+        info = self._features.words([word])[0]
+        return info.own, info.left1, info.right1, info.left2, info.right2
 
-    def _shape(self, key: tuple[str, str, str]) -> int:
-        return self._shapes.add(key, [self._features.shapes(*key)])
+    def _pair_parts(self, key: tuple[str, str]) -> tuple[list[str], list[str]]:
+        return self._features.pair(*key)
 
-
-def _look_up(keys: list[_K], rows: dict[_K, _V], add: Callable[[_K], _V]) -> list[_V]:
-    """The entry of each key in ``rows``, made by ``add`` for a key not there yet (the look-ups
-    run in C while every key is there, as nearly all are once a tagger has run a while)."""
-    found = list(map(rows.get, keys))
-    if None in found:
-        found = [rows[key] if key in rows else add(key) for key in keys]
-    return cast(list[_V], found)
+    def _shape_parts(self, key: tuple[str, str, str]) -> list[list[str]]:
+        return [self._features.shapes(*key)]
 
 
 class EntityTagger:
