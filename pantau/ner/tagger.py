@@ -150,8 +150,9 @@ class _StateScores:
         self._features = features
         # own; as the word at -1, +1, -2, +2
         self._words = _Sums[str](model, 5, self._word_parts)
-        self._forms = _Rows[str, tuple[int, str, str]](self._form)
-        """Per word form: its row in ``_words``, its lower form and its short shape."""
+        self._forms = _Rows[str, tuple[int, str, str, _Cues | None]](self._form)
+        """Per word form: its row in ``_words``, its lower form, its short shape, and the
+        cue-list entries that start with it."""
         # as the bigram of the first word, of the second
         self._pairs = _Sums[tuple[str, str]](model, 2, self._pair_parts)
         self._shapes = _Sums[tuple[str, str, str]](model, 1, self._shape_parts)
@@ -179,13 +180,13 @@ class _StateScores:
         for sums in (self._words, self._pairs, self._shapes):
             if sums.room(total + 2 * len(sentences)) and sums is self._words:
                 forms.clear()  # they held rows of the emptied table
-        forms[_BEFORE], forms[_AFTER] = (0, START, START), (0, END, END)
+        forms[_BEFORE], forms[_AFTER] = (0, START, START, None), (0, END, END, None)
         chain: list[str] = []
         for sentence in sentences:
             chain.append(_BEFORE)
             chain += sentence
             chain.append(_AFTER)
-        word_rows, lowers, shorts = zip(*map(forms.__getitem__, chain), strict=True)
+        word_rows, lowers, shorts, cues = zip(*map(forms.__getitem__, chain), strict=True)
         pairs = list(map(self._pairs.rows.__getitem__, pairwise(lowers)))
         triples = zip(shorts, shorts[1:], shorts[2:], strict=False)
         shapes = list(map(self._shapes.rows.__getitem__, triples))
@@ -213,13 +214,12 @@ class _StateScores:
         sums[ends - 3] += self._ends[1]  # and the last
         # the cue-list features (FeatureExtractor.cues): the matches' places in the chain, the
         # positions their features go to (from the place), and the features' rows
-        cues = self._cues
         places: list[int] = []
         counts: list[int] = []
         positions: list[int] = []
         attributes: list[int] = []
-        for i in compress(count(), map(cues.__contains__, lowers)):  # found in C: few tokens
-            entry = cues[lowers[i]]
+        for i in compress(count(), cues):  # found in C: few tokens start an entry
+            entry = cues[i]
             for phrase, offsets, features in entry.longer:
                 if lowers[i : i + len(phrase)] == phrase:
                     places.append(i)
@@ -249,9 +249,9 @@ class _StateScores:
         scores[np.arange(width) < lengths[:, np.newaxis]] = sums[at]
         return scores, lengths
 
-    def _form(self, word: str) -> tuple[int, str, str]:
+    def _form(self, word: str) -> tuple[int, str, str, _Cues | None]:
         info = self._features.words([word])[0]
-        return self._words.rows[word], info.lower, info.short
+        return self._words.rows[word], info.lower, info.short, self._cues.get(info.lower)
 
     def _word_parts(self, word: str) -> tuple[list[str], ...]:
         info = self._features.words([word])[0]
