@@ -142,7 +142,7 @@ class _StateScores:
     give their neighbours), from the word pairs it is in (bigrams), from the short shapes at -1
     to +1 (trigram), from cue lists and from the sentence's ends. The sums are kept per word
     form, per pair and per shape triple, so a token costs three look-ups; the cue-list and end
-    features, which are few, are added one by one.
+    features, which are few, are added after those sums, in the order the features list them.
     """
 
     def __init__(self, model: CrfModel, features: FeatureExtractor) -> None:
