@@ -93,15 +93,23 @@ class CrfModel:
         count, width, size = scores.shape
         _check_order(lengths)
         active = _active(lengths, width)
-        best = scores[:, 0, :].copy()
-        back = np.zeros((count, width, size), dtype=np.intp)
-        transitions = self.transitions
+        # the steps run over time-major copies, (tokens, sentences, labels): a step's rows are
+        # then contiguous, and numpy goes over them faster
+        steps = np.ascontiguousarray(scores.transpose(1, 0, 2))
+        best = steps[0].copy()
+        back = np.zeros((width, count, size), dtype=np.intp)
+        # candidates are (sentence, after, before): argmax over the last axis, the contiguous
+        # one, costs less, and the best scores are read at the argmax rather than reduced
+        # again with max (it took as long as the rest of the step)
+        transitions = np.ascontiguousarray(self.transitions.T)
+        candidates = np.empty((count, size, size))
+        sentences, after = np.arange(count)[:, np.newaxis], np.arange(size)
         for t in range(1, width):
             k = active[t]
-            candidates = best[:k, :, np.newaxis] + transitions  # (sentence, before, after)
-            back[:k, t] = candidates.argmax(axis=1)
-            best[:k] = candidates.max(axis=1) + scores[:k, t]
-        path = np.zeros((count, width), dtype=np.intp)
+            np.add(best[:k, np.newaxis, :], transitions, out=candidates[:k])
+            before = candidates[:k].argmax(axis=2, out=back[t, :k])
+            np.add(candidates[sentences[:k], after, before], steps[t, :k], out=best[:k])
+        path = np.zeros((width, count), dtype=np.intp)
         label = best.argmax(axis=1)
         rows = np.arange(count)
         for t in range(width - 1, -1, -1):
@@ -109,10 +117,10 @@ class CrfModel:
             ending = k - active[t + 1] if t + 1 < width else k
             if ending:  # sentences whose last token is t: their best final label
                 label[k - ending : k] = best[k - ending : k].argmax(axis=1)
-            path[:k, t] = label[:k]
+            path[t, :k] = label[:k]
             if t:
-                label[:k] = back[rows[:k], t, label[:k]]
-        return path
+                label[:k] = back[t][rows[:k], label[:k]]
+        return path.T
 
     def marginals(self, scores: FloatArray, lengths: IntArray) -> FloatArray:
         """The probability of each label at each token, ``(sentences, tokens, labels)``, by
@@ -121,21 +129,27 @@ class CrfModel:
         width = scores.shape[1]
         _check_order(lengths)
         active = _active(lengths, width)
-        states = np.exp(scores - scores.max(axis=2, keepdims=True))
+        # time-major, as in viterbi; the ufuncs are called as such, with out=: the methods
+        # (sum, max) go through Python wrappers, which cost more than these small sums
+        total = np.add.reduce
+        steps = np.ascontiguousarray(scores.transpose(1, 0, 2))
+        states = np.exp(steps - np.maximum.reduce(steps, axis=2, keepdims=True))
         transitions = np.exp(self.transitions)
+        reverse = transitions.T
         forward = states.copy()
-        forward[:, 0] /= forward[:, 0].sum(axis=1, keepdims=True)
+        forward[0] /= total(forward[0], axis=1, keepdims=True)
         for t in range(1, width):
             k = active[t]
-            alpha = (forward[:k, t - 1] @ transitions) * states[:k, t]
-            forward[:k, t] = alpha / alpha.sum(axis=1, keepdims=True)
+            alpha = np.matmul(forward[t - 1, :k], transitions)
+            alpha *= states[t, :k]
+            np.divide(alpha, total(alpha, axis=1, keepdims=True), out=forward[t, :k])
         backward = np.ones_like(states)
         for t in range(width - 2, -1, -1):
             k = active[t + 1]  # sentences that go on after t
-            beta = (backward[:k, t + 1] * states[:k, t + 1]) @ transitions.T
-            backward[:k, t] = beta / beta.sum(axis=1, keepdims=True)
+            beta = np.matmul(backward[t + 1, :k] * states[t + 1, :k], reverse)
+            np.divide(beta, total(beta, axis=1, keepdims=True), out=backward[t, :k])
         product = forward * backward
-        return product / product.sum(axis=2, keepdims=True)
+        return (product / total(product, axis=2, keepdims=True)).transpose(1, 0, 2)
 
 
 def order(lengths: IntArray) -> IntArray:
@@ -144,7 +158,7 @@ def order(lengths: IntArray) -> IntArray:
 
 
 def _check_order(lengths: IntArray) -> None:
-    if len(lengths) > 1 and (np.diff(lengths) > 0).any():
+    if len(lengths) > 1 and (lengths[1:] > lengths[:-1]).any():
         raise ValueError("sentences must come from the longest to the shortest")
 
 

@@ -136,7 +136,7 @@ class FeatureExtractor:
         def keep(feature: str) -> str | None:
             return feature if known is None or feature in known else None
 
-        self._gazetteer_features = {
+        gazetteer_features = {
             name: (
                 keep(f"G={name}-B"),
                 keep(f"G={name}-I"),
@@ -147,6 +147,13 @@ class FeatureExtractor:
                 ),
             )
             for name in names
+        }
+        self._cue_table: dict[str, list[tuple[tuple[str, ...], tuple[tuple[int, str], ...]]]] = {
+            first: [
+                (words, _cue_features(len(words), *gazetteer_features[name]))
+                for words, name in options
+            ]
+            for first, options in self._matcher.items()
         }
         self._cache: dict[str, WordFeatures] = {}
 
@@ -250,22 +257,37 @@ class FeatureExtractor:
         self._cache[word] = entry
         return entry
 
+    def cue_table(self) -> dict[str, list[tuple[tuple[str, ...], tuple[tuple[int, str], ...]]]]:
+        """The cue lists as :meth:`cues` reads them: first lower form → ``(words, features)`` of
+        each entry that starts with it, longest first, where ``features`` are the ``(position,
+        feature)`` a match gives, positions counted from the match's first word."""
+        return self._cue_table
+
     def cues(self, lowers: Sequence[str]) -> dict[int, list[str]]:
         """Cue-list features by position: ``G=TTL-B`` opens a match of the titles, ``G=TTL-I``
         goes on, ``G-1=TTL`` says the previous token is (in) a title, and so on to ±2."""
         n = len(lowers)
         found: dict[int, list[str]] = {}
-        matcher = self._matcher
-        for i in [i for i, lower in enumerate(lowers) if lower in matcher]:
-            for words, name in matcher[lowers[i]]:
-                k = len(words)
-                if k == 1 or tuple(lowers[i : i + k]) == words:
-                    opening, inside, around = self._gazetteer_features[name]
-                    for j in range(i, min(i + k, n)):
-                        feature = opening if j == i else inside
-                        if feature is not None:
-                            found.setdefault(j, []).append(feature)
-                        for offset, feature in around:
-                            if 0 <= j - offset < n:
-                                found.setdefault(j - offset, []).append(feature)
+        table = self._cue_table
+        for i in [i for i, lower in enumerate(lowers) if lower in table]:
+            for words, features in table[lowers[i]]:
+                if len(words) == 1 or tuple(lowers[i : i + len(words)]) == words:
+                    for position, feature in features:
+                        if 0 <= i + position < n:
+                            found.setdefault(i + position, []).append(feature)
         return found
+
+
+def _cue_features(
+    size: int, opening: str | None, inside: str | None, around: tuple[tuple[int, str], ...]
+) -> tuple[tuple[int, str], ...]:
+    """The ``(position, feature)`` of a cue-list match of ``size`` words, positions counted from
+    its first word: for each word, ``opening`` (the first) or ``inside``, then the ``around``
+    features it gives its neighbours (``G-1=TTL`` at ``offset`` -1 goes to the word after)."""
+    features: list[tuple[int, str]] = []
+    for j in range(size):
+        feature = opening if j == 0 else inside
+        if feature is not None:
+            features.append((j, feature))
+        features += [(j - offset, feature) for offset, feature in around]
+    return tuple(features)
