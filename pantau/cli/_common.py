@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -16,6 +17,15 @@ EXIT_SOME_FAILED = 3
 """A batch ran to the end but some of its inputs failed."""
 EXIT_GATE = 4
 """A quality score fell below its pinned floor."""
+
+ParagraphsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        help="Build the articles from the paragraphs of these articles (.txt/.html files, "
+        "folders, JSONL with a text field) instead of the bundled samples. Repeatable."
+    ),
+]
+"""The benchmarks' ``--paragraphs``: what their generated articles are made of."""
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> typer.Exit:

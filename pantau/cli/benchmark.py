@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pantau.benchmark import BenchmarkResult, peak_memory_mb, run
-from pantau.cli._common import user_errors
+from pantau.cli._common import ParagraphsOption, user_errors
 
 
 def benchmark_command(
@@ -20,13 +19,7 @@ def benchmark_command(
         int, typer.Option(min=10, help="Articles through the pipeline's layers.")
     ] = 300,
     seed: Annotated[int, typer.Option(help="Seed of the article generator.")] = 0,
-    paragraphs: Annotated[
-        list[Path] | None,
-        typer.Option(
-            help="Build the articles from the paragraphs of these articles (.txt/.html files, "
-            "folders, JSONL with a text field) instead of the bundled samples. Repeatable."
-        ),
-    ] = None,
+    paragraphs: ParagraphsOption = None,
 ) -> None:
     """Measure articles per second (one core) and peak memory: the reader, then every layer."""
     console = Console(stderr=True)

@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from pantau.cli._common import user_errors
+from pantau.cli._common import ParagraphsOption, user_errors
 
 DEFAULT_TARGETS = ["sqlite", "postgresql://postgres@127.0.0.1:5432/postgres"]
 
@@ -24,6 +24,7 @@ def benchmark_ingest_command(
     ] = None,
     workers: Annotated[int, typer.Option(min=0, help="Worker processes; 0: one per core.")] = 0,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per transaction.")] = 100,
+    paragraphs: ParagraphsOption = None,
 ) -> None:
     """Measure ingest: articles per second (and per core), size per 1,000 articles, memory."""
     from pantau.ingest.benchmark import peak_memory_mb, run
@@ -35,9 +36,11 @@ def benchmark_ingest_command(
             targets=db or DEFAULT_TARGETS,
             workers=workers or None,
             batch_size=batch_size,
+            sources=paragraphs or (),
             progress=console.log,
         )
-    table = Table(title=f"pantau ingest benchmark ({articles:,} generated articles)")
+    made_of = "the paragraphs given" if paragraphs else "the samples' paragraphs"
+    table = Table(title=f"pantau ingest benchmark ({articles:,} articles made of {made_of})")
     columns = ("database", "stored", "failed", "s", "art./s", "workers", "per core", "MB/1k art.")
     for column in columns:
         if column == "database":

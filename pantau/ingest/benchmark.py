@@ -1,7 +1,8 @@
 """End-to-end ingest throughput into SQLite and PostgreSQL (``pantau benchmark-ingest``).
 
 The articles come from :func:`pantau.benchmark.generate` (about 3 KB each, built from the
-bundled samples' paragraphs), written as one JSONL file with a URL, a publication time and an
+bundled samples' paragraphs, or from those of other articles: ``sources``, as for
+``pantau benchmark --paragraphs``), written as one JSONL file with a URL, a publication time and an
 outlet per line. Each target database is new: a temporary SQLite file, or a temporary database
 created on the PostgreSQL server of the URL given (and dropped after). Timed: the whole
 ``ingest`` call, worker start-up included. Size: the SQLite file after a checkpoint, or
@@ -16,7 +17,7 @@ import os
 import resource
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from pantau.benchmark import generate
+from pantau.benchmark import generate, sample_paragraphs
 from pantau.ingest.processor import ProcessorFactory, default_processor_factory
 from pantau.ingest.run import ingest
 from pantau.store.database import display_url, resolve_url
@@ -62,10 +63,12 @@ class IngestFigures:
         return self.parent_cpu / count * 1000, self.workers_cpu / count * 1000
 
 
-def write_corpus(path: Path, count: int, *, seed: int = 0) -> Path:
-    """``count`` generated articles as JSONL."""
+def write_corpus(path: Path, count: int, *, seed: int = 0, sources: Sequence[Path] = ()) -> Path:
+    """``count`` generated articles as JSONL, made of the paragraphs of ``sources`` (by
+    default the bundled samples')."""
+    pool = sample_paragraphs(sources)
     with path.open("w", encoding="utf-8") as out:
-        for number, article in enumerate(generate(count, seed=seed)):
+        for number, article in enumerate(generate(count, seed=seed, paragraphs=pool)):
             day = 1 + number % 28
             out.write(
                 json.dumps(
@@ -124,6 +127,7 @@ def run(
     workers: int | None = None,
     batch_size: int = 100,
     processor_factory: ProcessorFactory = default_processor_factory,
+    sources: Sequence[Path] = (),
     progress: Callable[[str], None] | None = None,
 ) -> list[IngestFigures]:
     say = progress or (lambda _: None)
@@ -131,7 +135,7 @@ def run(
     with tempfile.TemporaryDirectory(prefix="pantau-bench-") as tmp:
         folder = Path(tmp)
         say(f"generating {articles:,} articles")
-        corpus = write_corpus(folder / "articles.jsonl", articles)
+        corpus = write_corpus(folder / "articles.jsonl", articles, sources=sources)
         for target in targets:
             with temporary_database(target, folder) as db:
                 say(f"ingesting into {display_url(resolve_url(db))}")
