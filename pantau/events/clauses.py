@@ -16,12 +16,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any, Literal
 
 from pantau.article import ActorMention, Article, DateMention, Place
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet, Token, low_words, tokenize
+from pantau.events.text import PhraseSet, Token, Tokens, low_words, tokenize, tokenize_spans
 
 __all__ = ["Clause", "Grammar", "SentenceView"]
 
@@ -35,7 +35,6 @@ _CLOSE = frozenset({",", ";", ":", '"', "“", "”", "(", ")", "–", "—", "-
 _ATTRIBUTION_AFTER = frozenset({",", '"', "”"})
 """What may stand right before a closing attribution."""
 _start_of = attrgetter("start")
-_token_start, _token_end = itemgetter(2), itemgetter(3)  # Token.start, Token.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,21 +151,27 @@ class Grammar:
 
     def view(self, article: Article, index: int) -> SentenceView:
         """One sentence of ``article`` with its layers (see :meth:`views` for all of them)."""
-        return self._view(article, index, _Layers(article))
+        sentence = article.sentences[index]
+        tokens = tokenize(article.text, sentence.start, sentence.end, folds=self._fold_cache())
+        return self._view(article, index, tokens, _Layers(article))
 
     def views(self, article: Article) -> list[SentenceView]:
         """Every sentence of ``article``, in order."""
         layers = _Layers(article)
-        return [self._view(article, index, layers) for index in range(len(article.sentences))]
+        spans = [(s.start, s.end) for s in article.sentences]
+        every = tokenize_spans(article.text, spans, folds=self._fold_cache())
+        return [self._view(article, index, tokens, layers) for index, tokens in enumerate(every)]
 
-    def _view(self, article: Article, index: int, layers: _Layers) -> SentenceView:
-        sentence = article.sentences[index]
+    def _fold_cache(self) -> dict[str, str]:
         if len(self._folds) > _CACHE_SIZE:
             self._folds.clear()
-        tokens = tokenize(article.text, sentence.start, sentence.end, folds=self._folds)
+        return self._folds
+
+    def _view(self, article: Article, index: int, tokens: Tokens, layers: _Layers) -> SentenceView:
+        sentence = article.sentences[index]
         view = SentenceView(index, sentence.start, sentence.end, tokens)
-        view._starts = list(map(_token_start, tokens))
-        view._ends = list(map(_token_end, tokens))
+        view._starts = tokens.starts
+        view._ends = tokens.ends
         view.verbs = self._verbs(tokens)
         verbs = view.verbs
         for m in layers.actors.within(sentence.start, sentence.end):
