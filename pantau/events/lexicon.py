@@ -143,6 +143,16 @@ class TriggerLexicon:
         self.heads = frozenset(words[0] for words in self._index)
         self._starters = self.heads | {head + "nya" for head in self.heads} | self._blocked_first
         """Every folded word that may start a trigger (``-nya`` may end it) or a blocker."""
+        self._forms_at: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
+            low: tuple(
+                (words, None if len(words) == 1 or words in self._gaps else words[1])
+                for head in ((low, low[:-3]) if low.endswith("nya") else (low,))
+                for words in by_first.get(head, ())
+            )
+            for low in self._starters
+        }
+        """The forms that a starter may begin, in :meth:`find`'s order, each with the word
+        that must follow it (``None``: a single word, or a form with a gap, matched in full)."""
         self.verb_forms = frozenset(
             words[0]
             for words, readings in self._index.items()
@@ -176,30 +186,28 @@ class TriggerLexicon:
             return []  # most sentences: no word can start a trigger or a blocker
         spans: list[tuple[int, int, int, tuple[str, ...] | None]] = []  # (-len, i, j, words)
         blocked, blocked_first = self._blocked, self._blocked_first
-        by_first = self._by_first
-        gaps = self._gaps
+        forms_at = self._forms_at
         lows = low_words(tokens)
+        size = len(lows)
         for i in [k for k, low in enumerate(lows) if low in starters]:
             low = lows[i]
             if low in blocked_first:
                 n = blocked.match_at(tokens, i)
                 if n:
                     spans.append((-n, i, i + n, None))
-            after = lows[i + 1] if i + 1 < len(lows) else ""
-            heads = (low, low[:-3]) if low.endswith("nya") else (low,)
-            for head in heads:
-                group = by_first.get(head)
-                if group is None:
-                    continue
-                for words in group:
-                    if len(words) == 1:
-                        j = i + 1
-                    elif words in gaps or _same(after, words[1]):
-                        j = self._match(tokens, lows, i, words)
-                    else:
-                        continue  # no gap allowed and the next word differs: no match
-                    if j:
-                        spans.append((-(j - i), i, j, words))
+            after = lows[i + 1] if i + 1 < size else ""
+            stem = after[:-3] if after.endswith("nya") else None  # "-nya" may end a form
+            for words, second in forms_at[low]:
+                if second is None:
+                    j = i + 1 if len(words) == 1 else self._match(tokens, lows, i, words)
+                elif second != after and second != stem:
+                    continue  # the next word differs: no match (the common case)
+                elif len(words) == 2:
+                    j = i + 2
+                else:
+                    j = self._match(tokens, lows, i, words)
+                if j:
+                    spans.append((-(j - i), i, j, words))
         if not spans:
             return []
         if len(spans) == 1:
