@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import attrgetter
@@ -50,20 +50,67 @@ class Clause:
 
 @dataclass(slots=True)
 class SentenceView:
-    """A sentence of the article with its layers mapped onto token indices."""
+    """A sentence of the article with its layers mapped onto token indices.
+
+    The verbs, actor mentions and dates are mapped when first asked for: most sentences
+    hold no trigger, and nothing reads those of most such sentences.
+    """
 
     index: int
     start: int
     end: int
     tokens: list[Token]
-    mentions: list[tuple[int, int, ActorMention]] = field(default_factory=list)
     places: list[tuple[int, int, Place]] = field(default_factory=list)
-    dates: list[tuple[int, int, DateMention]] = field(default_factory=list)
-    verbs: list[bool] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _ends: list[int] = field(default_factory=list)
     _clauses: dict[tuple[int, int], Clause] = field(default_factory=dict)
     _attribution: int | None = None
+    _layers: _Layers | None = None
+    """The article's actors and dates, for mapping them (``None``: the sentence has none)."""
+    _verb_reader: Callable[[Sequence[Token]], list[bool]] | None = None
+    """What tells the verbs of the tokens (``None``: no token is a verb)."""
+    _verbs: list[bool] | None = None
+    _mentions: list[tuple[int, int, ActorMention]] | None = None
+    _dates: list[tuple[int, int, DateMention]] | None = None
+
+    @property
+    def verbs(self) -> list[bool]:
+        """Whether each token is a verb of a clause (not inside a name)."""
+        if self._verbs is None:
+            self._verbs, self._mentions = self._map_actors()
+        return self._verbs
+
+    @property
+    def mentions(self) -> list[tuple[int, int, ActorMention]]:
+        """The actor mentions of the sentence as token ranges, in text order."""
+        if self._mentions is None:
+            self._verbs, self._mentions = self._map_actors()
+        return self._mentions
+
+    @property
+    def dates(self) -> list[tuple[int, int, DateMention]]:
+        """The date mentions of the sentence as token ranges, in text order."""
+        if self._dates is None:
+            found = self._layers.dates.within(self.start, self.end) if self._layers else []
+            self._dates = [(*self.span(d.start, d.end), d) for d in found]
+        return self._dates
+
+    def _map_actors(
+        self,
+    ) -> tuple[list[bool], list[tuple[int, int, ActorMention]]]:
+        tokens = self.tokens
+        reader = self._verb_reader
+        verbs = reader(tokens) if reader is not None else [False] * len(tokens)
+        mentions: list[tuple[int, int, ActorMention]] = []
+        found = self._layers.actors.within(self.start, self.end) if self._layers else []
+        for m in found:
+            i, j = self.span(m.start, m.end)
+            mentions.append((i, j, m))
+            backer = m.role in ("pendukung",)
+            for k in range(i, j):  # "Menlu RI", "yang didukung oleh …": no verb of the clause
+                if verbs[k] and (backer or tokens[k].capitalised):
+                    verbs[k] = False
+        return verbs, mentions
 
     def token_at(self, offset: int) -> int:
         """Index of the token that holds (or follows) character ``offset``."""
@@ -169,24 +216,19 @@ class Grammar:
 
     def _view(self, article: Article, index: int, tokens: Tokens, layers: _Layers) -> SentenceView:
         sentence = article.sentences[index]
-        view = SentenceView(index, sentence.start, sentence.end, tokens)
-        view._starts = tokens.starts
-        view._ends = tokens.ends
-        view.verbs = self._verbs(tokens)
-        verbs = view.verbs
-        for m in layers.actors.within(sentence.start, sentence.end):
-            i, j = view.span(m.start, m.end)
-            view.mentions.append((i, j, m))
-            backer = m.role in ("pendukung",)
-            for k in range(i, j):  # "Menlu RI", "yang didukung oleh …": no verb of the clause
-                if verbs[k] and (backer or tokens[k].capitalised):
-                    verbs[k] = False
+        view = SentenceView(
+            index,
+            sentence.start,
+            sentence.end,
+            tokens,
+            _starts=tokens.starts,
+            _ends=tokens.ends,
+            _layers=layers,
+            _verb_reader=self._verbs,
+        )
         for p in layers.places.within(sentence.start, sentence.end):
             i, j = view.span(p.start, p.end)
             view.places.append((i, j, p))
-        for d in layers.dates.within(sentence.start, sentence.end):
-            i, j = view.span(d.start, d.end)
-            view.dates.append((i, j, d))
         return view
 
     def _verbs(self, tokens: Sequence[Token]) -> list[bool]:
