@@ -128,8 +128,15 @@ def tokenize(
     the slice finds what scanning ``text`` from ``start`` to ``end`` would.)
     """
     end = len(text) if end is None else end
-    if folds is None:
-        folds = {}
+    tokens, lows, starts, ends = _columns(text, start, end, {} if folds is None else folds)
+    return Tokens(tokens, lows=lows, starts=starts, ends=ends)
+
+
+def _columns(
+    text: str, start: int, end: int, folds: dict[str, str]
+) -> tuple[list[Token], list[str], list[int], list[int]]:
+    """The tokens of ``text[start:end]`` (see :func:`tokenize`), their folded words, their
+    starts and their ends."""
     parts = _SPLIT.split(text[start:end])
     offsets = list(accumulate(map(len, parts), initial=start))
     words = parts[1::2]
@@ -142,7 +149,7 @@ def tokenize(
     lows = cast("list[str]", known)  # every word folded now
     starts, ends = offsets[1:-1:2], offsets[2::2]
     rows = zip(words, lows, starts, ends, strict=True)
-    return Tokens(map(_new_token, repeat(Token), rows), lows=lows, starts=starts, ends=ends)
+    return list(map(_new_token, repeat(Token), rows)), lows, starts, ends
 
 
 def tokenize_spans(
@@ -159,9 +166,10 @@ def tokenize_spans(
     """
     if not spans:
         return []
+    if folds is None:
+        folds = {}
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
-    whole = tokenize(text, lo, max(lo, hi), folds=folds)
-    starts, ends, lows = whole.starts, whole.ends, whole.lows
+    whole, lows, starts, ends = _columns(text, lo, max(lo, hi), folds)
     n = len(whole)
     out: list[Tokens] = []
     for start, end in spans:
