@@ -454,8 +454,9 @@ class Grammar:
         """The clause's first verb outside a relative clause or parentheses (``end``: none)."""
         depth = 0
         relative = False
+        tokens, verbs = view.tokens, view.verbs
         for k in range(start, end):
-            low = view.tokens[k].low
+            low = tokens[k].low
             if low == "(":
                 depth += 1
             elif low == ")":
@@ -464,7 +465,7 @@ class Grammar:
                 relative = True
             elif low in _CLOSE:
                 relative = False
-            elif depth == 0 and view.verbs[k]:
+            elif depth == 0 and verbs[k]:
                 if relative:
                     continue
                 return k

@@ -85,6 +85,7 @@ class Placer:
         tokens = view.tokens
         out: list[Spot] = []
         taken: set[int] | None = None
+        mentions = view.mentions
         for i, j, place in view.places:
             if place.text.split()[0].casefold() in self.villages:
                 continue
@@ -104,20 +105,20 @@ class Placer:
                 and j <= mj
                 and m.actor.type != "country"
                 and not (m.actor.type == "civilians" and place.kind != "country")
-                for mi, mj, m in view.mentions
+                for mi, mj, m in mentions
             )  # but "warga Gaza": the civilians of a place are there
             if inside:
                 continue
             if any(
                 mi <= i < mj and m.actor.type == "country" and not self._after_locative(view, i)
-                for mi, mj, m in view.mentions
+                for mi, mj, m in mentions
             ):
                 continue
             seat = any(
                 (mj == i or (mj + 1 == i and tokens[mj].low == ")"))
                 and m.actor.type not in ("civilians", "country", "person")
                 and not (place.kind not in _COARSE and self._at_building(view, mi))
-                for mi, mj, m in view.mentions
+                for mi, mj, m in mentions
             )
             out.append(self._spot(view, i, j, place, out, seat=seat))
         if not self.water_names.firsts.isdisjoint(word_set(tokens)):

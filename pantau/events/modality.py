@@ -139,7 +139,7 @@ class ModalityReader:
     def _close_before(
         self, view: SentenceView, i: int, cues: PhraseSet, lo: int, *, reach: int
     ) -> bool:
-        tokens = view.tokens
+        tokens, verbs = view.tokens, view.verbs
         k = i - 1
         steps = 0
         while k >= lo and steps < reach:
@@ -148,7 +148,7 @@ class ModalityReader:
             if not tokens[k].is_word:
                 return False
             if (
-                view.verbs[k]
+                verbs[k]
                 and not self.grammar.is_auxiliary(tokens[k])
                 and not cues.match_at(tokens, k)
                 and not self.planned.match_at(tokens, k)

@@ -116,7 +116,7 @@ class NounPhrases:
 
     def np_end(self, view: SentenceView, start: int, end: int, *, conj: bool = False) -> int:
         """End of the noun phrase from ``start``: the next verb, preposition or clause mark."""
-        tokens = view.tokens
+        tokens, verbs = view.tokens, view.verbs
         depth = 0
         for k in range(start, end):
             low = tokens[k].low
@@ -128,7 +128,7 @@ class NounPhrases:
                 continue
             if depth:
                 continue
-            if view.verbs[k] or low in (";", "yang", ":", '"', "“", "”"):
+            if verbs[k] or low in (";", "yang", ":", '"', "“", "”"):
                 return k
             if self.grammar.is_preposition(tokens[k]) and low not in _COORDINATING and k > start:
                 return k

@@ -529,7 +529,8 @@ class RoleFinder:
         """``penyerangan yang dilakukan (oleh) X``, ``Penangkapan terhadap … dilakukan X``: X
         did it, whatever the noun (the first verb after the noun is the one that says so)."""
         tokens = view.tokens
-        verb = next((k for k in range(j, min(end, j + 16)) if view.verbs[k]), None)
+        verbs = view.verbs
+        verb = next((k for k in range(j, min(end, j + 16)) if verbs[k]), None)
         if verb is None or tokens[verb].low not in _DONE_VERBS:
             return []
         k = verb + 1
