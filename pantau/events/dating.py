@@ -80,6 +80,21 @@ class Dater:
         self.same_time: PhraseSet = d["same_time"]
         self.continuation: PhraseSet = d["continuation"]
         self.ongoing: PhraseSet = d["ongoing"]
+        self._relative_firsts = frozenset().union(
+            *(
+                p.firsts
+                for p in (
+                    self.past_week,
+                    self.next_week,
+                    self.past_month,
+                    self.next_month,
+                    self.past_year,
+                    self.next_year,
+                    self.new_year_eve,
+                )
+            )
+        )
+        """First words of the relative periods (``pekan lalu``, ``malam tahun baru`` …)."""
 
     def refs(self, view: SentenceView, published: dt.date | None) -> list[TimeRef]:
         """The dates and date relations of a sentence, in text order."""
@@ -111,6 +126,11 @@ class Dater:
     def _relative(self, view: SentenceView, published: dt.date, taken: set[int]) -> list[TimeRef]:
         tokens = view.tokens
         out: list[TimeRef] = []
+        present = word_set(tokens)
+        if self._relative_firsts.isdisjoint(present):  # most sentences: no period to date
+            if self._month_names.isdisjoint(present):
+                return []
+            return self._months(view, published, taken)
         week = monday(published)
         rules: tuple[tuple[PhraseSet, dt.date, DatePrecision], ...] = (
             (self.past_week, week - dt.timedelta(days=7), "week"),
