@@ -30,7 +30,7 @@ from pantau.article import Modality
 from pantau.events.clauses import Clause, Grammar, SentenceView
 from pantau.events.lexicon import TriggerMatch
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet
+from pantau.events.text import PhraseSet, low_words
 
 __all__ = ["ModalityReader", "Reading"]
 
@@ -140,12 +140,14 @@ class ModalityReader:
         self, view: SentenceView, i: int, cues: PhraseSet, lo: int, *, reach: int
     ) -> bool:
         tokens, verbs = view.tokens, view.verbs
+        lows = low_words(tokens)
+        lasts = cues.lasts
         k = i - 1
         steps = 0
         while k >= lo and steps < reach:
-            if cues.ends_at(tokens, k + 1, lo) is not None:
-                return True
-            if not tokens[k].is_word:
+            if lows[k] in lasts and cues.ends_at(tokens, k + 1, lo) is not None:
+                return True  # (no cue ends at a word not in ``lasts``)
+            if not lows[k][0].isalnum():  # not a word (Token.is_word)
                 return False
             if (
                 verbs[k]

@@ -771,10 +771,12 @@ class RoleFinder:
     def _referent(self, view: SentenceView, j: int, end: int) -> str | None:
         """``mengecam operasi tersebut``: the noun of an earlier event the object refers to."""
         tokens = view.tokens
+        lows = low_words(tokens)
+        demonstratives = self.demonstratives.firsts
         for k in range(j, min(end, j + 9)):
-            if not tokens[k].is_word:
+            if not lows[k][0].isalnum():  # not a word (Token.is_word)
                 break
-            if self.demonstratives.match_at(tokens, k) and k > j:
+            if k > j and lows[k] in demonstratives and self.demonstratives.match_at(tokens, k):
                 head = j
                 while head < k and (
                     self.grammar.is_auxiliary(tokens[head])
