@@ -54,7 +54,7 @@ from pantau.events.patterns import Patterns
 from pantau.events.records import Records
 from pantau.events.roles import Participant, RoleFinder, Roles
 from pantau.events.scene import Scenes
-from pantau.events.text import PhraseSet, word_set
+from pantau.events.text import PhraseSet, low_words, word_set
 
 __all__ = ["EventExtractor"]
 
@@ -499,8 +499,10 @@ class EventExtractor:
 
     def _additive(self, view: SentenceView, m: TriggerMatch) -> bool:
         tokens = view.tokens
-        if any(self.additive.match_at(tokens, k) for k in range(max(0, m.i - 3), m.i)):
-            return True
+        lows, firsts = low_words(tokens), self.additive.firsts
+        for k in range(max(0, m.i - 3), m.i):
+            if lows[k] in firsts and self.additive.match_at(tokens, k):
+                return True
         first = next((i for i, t in enumerate(tokens) if t.is_word), 0)
         return self.additive.match_at(tokens, first) > 1
 

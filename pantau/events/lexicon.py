@@ -255,9 +255,13 @@ class TriggerLexicon:
             k = i + 1 + skip
             if k + n - 1 > len(lows):
                 break
-            if skip and not all(t.is_word for t in tokens[i + 1 : k]):
-                break
-            if all(_same(lows[k + m - 1], words[m]) for m in range(1, n)):
+            if skip and not lows[k - 1][0].isalnum():
+                break  # only words may stand in the gap (those before were checked already)
+            for m in range(1, n):  # (plain loops: this runs for many words of every sentence)
+                low, word = lows[k + m - 1], words[m]
+                if low != word and not (low.endswith("nya") and low[:-3] == word):
+                    break  # neither the word nor the word with -nya
+            else:
                 return k + n - 1
         return 0
 
@@ -265,10 +269,6 @@ class TriggerLexicon:
 def _span_order(span: tuple[int, int, int, tuple[str, ...] | None]) -> tuple[int, bool, int]:
     """Longest first, a blocker before a trigger of its length, then in text order."""
     return span[0], span[3] is not None, span[1]
-
-
-def _same(token: str, word: str) -> bool:
-    return token == word or (token.endswith("nya") and token[:-3] == word)
 
 
 def _entry(raw: Any, index: int, source: str, types: Mapping[str, Any] | None) -> TriggerEntry:
