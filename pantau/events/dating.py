@@ -95,6 +95,10 @@ class Dater:
             )
         )
         """First words of the relative periods (``pekan lalu``, ``malam tahun baru`` …)."""
+        self._relation_firsts = (
+            self.day_before.firsts | self.day_after.firsts | self.same_time.firsts
+        )
+        """First words of the relations to another time (``sehari sebelumnya`` …)."""
 
     def refs(self, view: SentenceView, published: dt.date | None) -> list[TimeRef]:
         """The dates and date relations of a sentence, in text order."""
@@ -109,15 +113,16 @@ class Dater:
                     j = max(j, k)
                 out.append(TimeRef(i, j, "date", day, _precision(d.precision)))
                 taken.update(range(i, j))
-        for phrases, relation in (
-            (self.day_before, "day_before"),
-            (self.day_after, "day_after"),
-            (self.same_time, "same"),
-        ):
-            for i, j in phrases.find(tokens):
-                if not taken.intersection(range(i, j)):
-                    out.append(TimeRef(i, j, relation))  # type: ignore[arg-type]
-                    taken.update(range(i, j))
+        if not self._relation_firsts.isdisjoint(word_set(tokens)):  # else none of these
+            for phrases, relation in (
+                (self.day_before, "day_before"),
+                (self.day_after, "day_after"),
+                (self.same_time, "same"),
+            ):
+                for i, j in phrases.find(tokens):
+                    if not taken.intersection(range(i, j)):
+                        out.append(TimeRef(i, j, relation))  # type: ignore[arg-type]
+                        taken.update(range(i, j))
         if published is not None:
             out.extend(self._relative(view, published, taken))
         out.sort(key=lambda r: r.i)

@@ -321,16 +321,19 @@ class EventExtractor:
 
     def _conditions(self, view: SentenceView, m: TriggerMatch, entry: TriggerEntry) -> bool:
         tokens = view.tokens
-        if entry.context and not entry.context.contains(tokens):
+        # ``.phrases``: whether a condition is set, without a call to PhraseSet.__bool__
+        # (this runs for every reading of every trigger)
+        if entry.context.phrases and not entry.context.contains(tokens):
             return False
-        if entry.unless and entry.unless.contains(tokens):
+        if entry.unless.phrases and entry.unless.contains(tokens):
             return False
-        if entry.near:
+        if entry.near.phrases:
             lo, hi = max(0, m.i - 4), min(len(tokens), m.j + 4)
             if not (entry.near.contains(tokens, lo, m.i) or entry.near.contains(tokens, m.j, hi)):
                 return False
         return not (
-            entry.unless_next and entry.unless_next.contains(tokens, m.j, min(len(tokens), m.j + 2))
+            entry.unless_next.phrases
+            and entry.unless_next.contains(tokens, m.j, min(len(tokens), m.j + 2))
         )
 
     def _absorption(

@@ -225,7 +225,8 @@ class PhraseSet:
         group = self._lists.get(tokens[i].low)
         if group is None:
             return 0
-        lows = low_words(tokens)
+        # low_words(tokens), inlined: this runs hundreds of times an article
+        lows = tokens.lows if type(tokens) is Tokens else [t.low for t in tokens]
         for size, seq in group:
             if size == 1 or lows[i : i + size] == seq:
                 return size
