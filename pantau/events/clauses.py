@@ -59,7 +59,7 @@ class SentenceView:
     index: int
     start: int
     end: int
-    tokens: list[Token]
+    tokens: Tokens
     places: list[tuple[int, int, Place]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _ends: list[int] = field(default_factory=list)
@@ -307,7 +307,7 @@ class Grammar:
         tokens = view.tokens
         start, opener = 0, None
         kind: ClauseKind = "main"
-        lows = low_words(tokens)
+        lows = tokens.lows
         cues = self._clause_cues
         k = i - 1
         while k >= 0:

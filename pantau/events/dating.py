@@ -23,7 +23,7 @@ from typing import Literal
 from pantau.article import Article, DatePrecision
 from pantau.events.clauses import Clause, Grammar, SentenceView
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet, word_set
+from pantau.events.text import PhraseSet
 
 __all__ = ["Dater", "TimeRef", "monday", "period_end"]
 
@@ -113,7 +113,7 @@ class Dater:
                     j = max(j, k)
                 out.append(TimeRef(i, j, "date", day, _precision(d.precision)))
                 taken.update(range(i, j))
-        if not self._relation_firsts.isdisjoint(word_set(tokens)):  # else none of these
+        if not self._relation_firsts.isdisjoint(tokens.low_set):  # else none of these
             for phrases, relation in (
                 (self.day_before, "day_before"),
                 (self.day_after, "day_after"),
@@ -131,7 +131,7 @@ class Dater:
     def _relative(self, view: SentenceView, published: dt.date, taken: set[int]) -> list[TimeRef]:
         tokens = view.tokens
         out: list[TimeRef] = []
-        present = word_set(tokens)
+        present = tokens.low_set
         if self._relative_firsts.isdisjoint(present):  # most sentences: no period to date
             if self._month_names.isdisjoint(present):
                 return []
@@ -155,7 +155,7 @@ class Dater:
                 out.append(TimeRef(i, j, "date", eve, "day"))
                 taken.update(range(i, j))
         months: list[TimeRef] = []
-        if not self._month_names.isdisjoint(word_set(tokens)):
+        if not self._month_names.isdisjoint(tokens.low_set):
             months = self._months(view, published, taken)
         for phrases, day, precision in rules:
             for i, j in phrases.find(tokens):
@@ -217,7 +217,7 @@ class Dater:
         """The time reference of the event whose trigger starts at token ``i``, if written."""
         best: TimeRef | None = None
         best_distance = 10**6
-        has_yang = "yang" in word_set(view.tokens)
+        has_yang = "yang" in view.tokens.low_set
         relative = has_yang and self._in_relative(view, i)
         for ref in refs:
             if ref.i >= attribution and not statement:

@@ -54,7 +54,7 @@ from pantau.events.patterns import Patterns
 from pantau.events.records import Records
 from pantau.events.roles import Participant, RoleFinder, Roles
 from pantau.events.scene import Scenes
-from pantau.events.text import PhraseSet, low_words, word_set
+from pantau.events.text import PhraseSet
 
 __all__ = ["EventExtractor"]
 
@@ -502,7 +502,7 @@ class EventExtractor:
 
     def _additive(self, view: SentenceView, m: TriggerMatch) -> bool:
         tokens = view.tokens
-        lows, firsts = low_words(tokens), self.additive.firsts
+        lows, firsts = tokens.lows, self.additive.firsts
         for k in range(max(0, m.i - 3), m.i):
             if lows[k] in firsts and self.additive.match_at(tokens, k):
                 return True
@@ -546,7 +546,7 @@ class EventExtractor:
             return None
         lo, hi = clause.start, clause.end
         if cand.type == "ASSAULT" and (mode is None or entry.refine):
-            present = word_set(tokens)
+            present = tokens.low_set
             for name, words in self.instruments:
                 if words.firsts.isdisjoint(present):
                     continue  # no instrument of this kind in the sentence

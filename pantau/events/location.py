@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from pantau.article import Article, Place
 from pantau.events.clauses import Clause, Grammar, SentenceView
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet, phrase_tokens, word_set
+from pantau.events.text import PhraseSet, phrase_tokens
 from pantau.gazetteer import GazetteerEntry, water_bodies
 
 __all__ = ["Placer", "Spot"]
@@ -121,9 +121,9 @@ class Placer:
                 for mi, mj, m in mentions
             )
             out.append(self._spot(view, i, j, place, out, seat=seat))
-        if not self.water_names.firsts.isdisjoint(word_set(tokens)):
+        if not self.water_names.firsts.isdisjoint(tokens.low_set):
             out = sorted(out + self._water_spots(view, out), key=lambda s: s.i)
-        if out and "yang" in word_set(tokens):
+        if out and "yang" in tokens.low_set:
             out = [self._in_past(view, s) for s in out]
         return out
 

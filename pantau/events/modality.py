@@ -30,7 +30,7 @@ from pantau.article import Modality
 from pantau.events.clauses import Clause, Grammar, SentenceView
 from pantau.events.lexicon import TriggerMatch
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet, low_words
+from pantau.events.text import PhraseSet
 
 __all__ = ["ModalityReader", "Reading"]
 
@@ -140,7 +140,7 @@ class ModalityReader:
         self, view: SentenceView, i: int, cues: PhraseSet, lo: int, *, reach: int
     ) -> bool:
         tokens, verbs = view.tokens, view.verbs
-        lows = low_words(tokens)
+        lows = tokens.lows
         lasts = cues.lasts
         k = i - 1
         steps = 0

@@ -23,7 +23,7 @@ from pantau.actors import ActorDictionary
 from pantau.article import ActorMention, Entity, EventActor
 from pantau.events.clauses import Grammar, SentenceView
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet, low_words, word_set
+from pantau.events.text import PhraseSet
 
 __all__ = ["How", "NounPhrases", "Participant", "Scene"]
 
@@ -268,7 +268,7 @@ class NounPhrases:
         """The NER's organisations in ``[lo, hi)`` that start with a company's or an
         institution's word (``PT``, ``Universitas``)."""
         tokens = view.tokens
-        if self._named_orgs.isdisjoint(word_set(tokens)) or not any(
+        if self._named_orgs.isdisjoint(tokens.low_set) or not any(
             tokens[k].low in self._named_orgs for k in range(lo, hi)
         ):
             return []
@@ -332,7 +332,7 @@ class NounPhrases:
         self, view: SentenceView, lo: int, hi: int, scene: Scene, *, objects: bool = False
     ) -> list[Participant]:
         tokens = view.tokens
-        lows = low_words(tokens)
+        lows = tokens.lows
         speakers = self._speaker_words
         for k in range(lo, hi):
             if lows[k] not in speakers:

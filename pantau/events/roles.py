@@ -40,7 +40,7 @@ from pantau.events.lexicon import TriggerEntry, TriggerLexicon, TriggerMatch
 from pantau.events.morphology import Voice
 from pantau.events.patterns import Patterns
 from pantau.events.phrases import NounPhrases, Participant, Scene, actor_of, merge
-from pantau.events.text import PhraseSet, Token, low_words
+from pantau.events.text import PhraseSet, Token
 
 __all__ = ["Participant", "RoleFinder", "Roles", "Scene"]
 
@@ -601,7 +601,7 @@ class RoleFinder:
         if entry.absorbs and entry.type != "PROTEST":
             return found  # "mendesak X …", "mengancam X …": what follows is the content
         territory = "territory" in entry.contexts
-        lows = low_words(tokens)
+        lows = tokens.lows
         stops = self._object_cues
         k = j
         while k < end:
@@ -771,7 +771,7 @@ class RoleFinder:
     def _referent(self, view: SentenceView, j: int, end: int) -> str | None:
         """``mengecam operasi tersebut``: the noun of an earlier event the object refers to."""
         tokens = view.tokens
-        lows = low_words(tokens)
+        lows = tokens.lows
         demonstratives = self.demonstratives.firsts
         for k in range(j, min(end, j + 9)):
             if not lows[k][0].isalnum():  # not a word (Token.is_word)
