@@ -170,7 +170,8 @@ class Grammar:
         self.reported: PhraseSet = patterns.modality["reported"]
         self._non_verbs = frozenset(p[0] for p in self.non_verbs.phrases if len(p) == 1)
         self._bare = frozenset(p[0] for p in self.bare_verbs.phrases if len(p) == 1)
-        self._prepositions = frozenset(p[0] for p in self.prepositions.phrases if len(p) == 1)
+        self.preposition_words = frozenset(p[0] for p in self.prepositions.phrases if len(p) == 1)
+        """The one-word prepositions (:meth:`is_preposition`)."""
         self._aux = frozenset(p[0] for p in self.auxiliaries.phrases if len(p) == 1)
         self._verb_forms = verb_forms
         self._cue_first = frozenset(
@@ -289,7 +290,7 @@ class Grammar:
         return low.startswith(("di", "ber", "ter"))
 
     def is_preposition(self, token: Token) -> bool:
-        return token.low in self._prepositions
+        return token.low in self.preposition_words
 
     def is_auxiliary(self, token: Token) -> bool:
         return token.low in self._aux

@@ -54,7 +54,7 @@ from pantau.events.patterns import Patterns
 from pantau.events.records import Records
 from pantau.events.roles import Participant, RoleFinder, Roles
 from pantau.events.scene import Scenes
-from pantau.events.text import PhraseSet
+from pantau.events.text import PhraseSet, first_word
 
 __all__ = ["EventExtractor"]
 
@@ -460,7 +460,7 @@ class EventExtractor:
                 break  # "turun ke jalan apabila janji tersebut …": another clause's noun
             k += 1
             steps += 1
-        first = next((i for i, t in enumerate(tokens) if t.is_word), 0)
+        first = first_word(tokens) or 0  # (0 when the sentence has no word)
         if tokens[first].low in ("ini", "hal") and live and live[0][0] is m and m.i <= first + 3:
             return True
         if nominal and alluded:
@@ -506,7 +506,7 @@ class EventExtractor:
         for k in range(max(0, m.i - 3), m.i):
             if lows[k] in firsts and self.additive.match_at(tokens, k):
                 return True
-        first = next((i for i, t in enumerate(tokens) if t.is_word), 0)
+        first = first_word(tokens) or 0  # (0 when the sentence has no word)
         return self.additive.match_at(tokens, first) > 1
 
     def _reading(

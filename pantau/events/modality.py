@@ -30,7 +30,7 @@ from pantau.article import Modality
 from pantau.events.clauses import Clause, Grammar, SentenceView
 from pantau.events.lexicon import TriggerMatch
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet
+from pantau.events.text import PhraseSet, first_word
 
 __all__ = ["ModalityReader", "Reading"]
 
@@ -130,7 +130,7 @@ class ModalityReader:
         """``Menurut laporan …, para penyerang membakar … dan menjarah …``: a sentence opened
         by a hearsay frame reports every act it tells."""
         tokens = view.tokens
-        first = next((k for k, t in enumerate(tokens) if t.is_word), None)
+        first = first_word(tokens)
         if first is None or not self.reported.match_at(tokens, first):
             return False
         comma = next((k for k in range(first, i) if tokens[k].low == ","), None)

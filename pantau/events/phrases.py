@@ -117,6 +117,7 @@ class NounPhrases:
     def np_end(self, view: SentenceView, start: int, end: int, *, conj: bool = False) -> int:
         """End of the noun phrase from ``start``: the next verb, preposition or clause mark."""
         tokens, verbs = view.tokens, view.verbs
+        prepositions = self.grammar.preposition_words
         depth = 0
         for k in range(start, end):
             low = tokens[k].low
@@ -130,7 +131,7 @@ class NounPhrases:
                 continue
             if verbs[k] or low in (";", "yang", ":", '"', "“", "”"):
                 return k
-            if self.grammar.is_preposition(tokens[k]) and low not in _COORDINATING and k > start:
+            if low in prepositions and low not in _COORDINATING and k > start:
                 return k
             if low == ",":
                 nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""

@@ -20,6 +20,7 @@ __all__ = [
     "PhraseSet",
     "Token",
     "Tokens",
+    "first_word",
     "fold",
     "low_words",
     "phrase_tokens",
@@ -180,6 +181,14 @@ def tokenize_spans(
         else:
             out.append(Tokens(whole[i:j], lows=lows[i:j], starts=starts[i:j], ends=ends[i:j]))
     return out
+
+
+def first_word(tokens: Tokens) -> int | None:
+    """Index of the first word of ``tokens`` (not a punctuation mark), if any."""
+    for k, low in enumerate(tokens.lows):
+        if low[0].isalnum():  # Token.is_word
+            return k
+    return None
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
