@@ -298,7 +298,11 @@ class Dater:
     def ongoing_before(self, view: SentenceView, i: int) -> bool:
         """``mulai melarikan diri``: an event under way at the time of the report."""
         tokens = view.tokens
-        return any(self.ongoing.match_at(tokens, k) for k in range(max(0, i - 2), i))
+        lows, firsts = tokens.lows, self.ongoing.firsts
+        for k in range(max(0, i - 2), i):
+            if lows[k] in firsts and self.ongoing.match_at(tokens, k):
+                return True
+        return False
 
     def continues(self, view: SentenceView) -> bool:
         """The sentence opens by continuing the previous event (``Dalam operasi itu, …``)."""

@@ -162,8 +162,9 @@ class EventExtractor:
             if _headline_like(article.text[view.start : view.end]):
                 continue
             state.views[view.index] = view
-            state.protest_article = state.protest_article or self.protest_forms.contains(
-                view.tokens
+            state.protest_article = state.protest_article or (
+                not self.protest_forms.firsts.isdisjoint(view.tokens.low_set)
+                and self.protest_forms.contains(view.tokens)
             )
         state.initials = self.scenes.initials(state)
         for view in state.views.values():

@@ -221,14 +221,15 @@ class Placer:
 
     def _after_locative(self, view: SentenceView, i: int) -> bool:
         tokens = view.tokens
+        lows, lasts = tokens.lows, self.locatives.lasts
         k = i - 1
         steps = 0
         while k >= 0 and steps < 7:
-            if self.locatives.ends_at(tokens, k + 1, 0) is not None:
-                return True
-            token = tokens[k]
-            if not (token.low == "," or token.capitalised or token.low in self.admin_nouns):
-                return False
+            low = lows[k]
+            if low in lasts and self.locatives.ends_at(tokens, k + 1, 0) is not None:
+                return True  # (no locative ends at a word not in ``lasts``)
+            if not (low == "," or tokens[k].text[0].isupper() or low in self.admin_nouns):
+                return False  # (``text[0].isupper()``: Token.capitalised)
             k -= 1
             steps += 1
         return False
