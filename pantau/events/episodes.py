@@ -150,7 +150,10 @@ class Episodes:
     def merge(self, state: ArticleState) -> None:
         kept: list[Candidate] = []
         for cand in state.candidates:
-            host = next((e for e in reversed(kept) if self._restates(e, cand)), None)
+            host = next(
+                (e for e in reversed(kept) if e.type == cand.type and self._restates(e, cand)),
+                None,
+            )  # (the type first: _restates says no to any other type, and this loop is long)
             if host is None and cand.alluded:
                 # "Iran mengutuk serangan Israel": the attack told before, named as an object
                 host = self._named_back(kept, cand)

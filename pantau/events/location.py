@@ -85,7 +85,7 @@ class Placer:
         tokens = view.tokens
         out: list[Spot] = []
         taken: set[int] | None = None
-        mentions = view.mentions
+        mentions = view.mentions if view.places else []  # (mapped only when needed)
         for i, j, place in view.places:
             if place.text.split()[0].casefold() in self.villages:
                 continue

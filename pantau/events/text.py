@@ -14,6 +14,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import NamedTuple, cast
 
 __all__ = [
@@ -169,7 +170,7 @@ def tokenize_spans(
         return []
     if folds is None:
         folds = {}
-    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+    lo, hi = min(map(itemgetter(0), spans)), max(map(itemgetter(1), spans))
     whole, lows, starts, ends = _columns(text, lo, max(lo, hi), folds)
     n = len(whole)
     out: list[Tokens] = []
