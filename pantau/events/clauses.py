@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import attrgetter
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, TypeVar
 
 from pantau.article import ActorMention, Article, DateMention, Place
 from pantau.events.patterns import Patterns
@@ -35,6 +35,19 @@ _CLOSE = frozenset({",", ";", ":", '"', "“", "”", "(", ")", "–", "—", "-
 _ATTRIBUTION_AFTER = frozenset({",", '"', "”"})
 """What may stand right before a closing attribution."""
 _start_of = attrgetter("start")
+
+
+class _Spanned(Protocol):
+    """What has a span in the text (an actor mention, a place, a date)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+_T = TypeVar("_T", bound=_Spanned)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +105,7 @@ class SentenceView:
         """The date mentions of the sentence as token ranges, in text order."""
         if self._dates is None:
             found = self._layers.dates.within(self.start, self.end) if self._layers else []
-            self._dates = [(*self.span(d.start, d.end), d) for d in found]
+            self._dates = self.spans(found)
         return self._dates
 
     def _map_actors(
@@ -101,11 +114,9 @@ class SentenceView:
         tokens = self.tokens
         reader = self._verb_reader
         verbs = reader(tokens) if reader is not None else [False] * len(tokens)
-        mentions: list[tuple[int, int, ActorMention]] = []
         found = self._layers.actors.within(self.start, self.end) if self._layers else []
-        for m in found:
-            i, j = self.span(m.start, m.end)
-            mentions.append((i, j, m))
+        mentions = self.spans(found)
+        for i, j, m in mentions:
             backer = m.role in ("pendukung",)
             for k in range(i, j):  # "Menlu RI", "yang didukung oleh …": no verb of the clause
                 if verbs[k] and (backer or tokens[k].capitalised):
@@ -123,6 +134,15 @@ class SentenceView:
         i = max(0, bisect.bisect_left(self._ends, start + 1))
         j = bisect.bisect_left(self._starts, end)
         return i, max(i + 1, j)
+
+    def spans(self, items: Sequence[_T]) -> list[tuple[int, int, _T]]:
+        """``(i, j, item)`` for each item, ``(i, j)`` its :meth:`span` (one call for a layer)."""
+        starts, ends = self._starts, self._ends
+        out = []
+        for x in items:
+            i = max(0, bisect.bisect_left(ends, x.start + 1))
+            out.append((i, max(i + 1, bisect.bisect_left(starts, x.end)), x))
+        return out
 
     def text(self, i: int, j: int) -> str:
         if i >= j:
@@ -227,9 +247,7 @@ class Grammar:
             _layers=layers,
             _verb_reader=self._verbs,
         )
-        for p in layers.places.within(sentence.start, sentence.end):
-            i, j = view.span(p.start, p.end)
-            view.places.append((i, j, p))
+        view.places = view.spans(layers.places.within(sentence.start, sentence.end))
         return view
 
     def _verbs(self, tokens: Sequence[Token]) -> list[bool]:

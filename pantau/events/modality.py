@@ -116,11 +116,11 @@ class ModalityReader:
                 return True
         k = match.i - 1
         skipped = 0
+        lows, lasts = tokens.lows, self.negations.lasts
         while k >= clause.start and skipped <= 2:
-            found = self.negations.ends_at(tokens, k + 1, clause.start)
-            if found is not None:
-                return True
-            if not tokens[k].is_word or view.verbs[k]:
+            if lows[k] in lasts and self.negations.ends_at(tokens, k + 1, clause.start) is not None:
+                return True  # (no negation ends at a word not in ``lasts``)
+            if not lows[k][0].isalnum() or view.verbs[k]:  # (isalnum: Token.is_word)
                 return False
             skipped += 1
             k -= 1
