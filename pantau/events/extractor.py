@@ -180,6 +180,8 @@ class EventExtractor:
         article = state.article
         tokens = view.tokens
         found = self.lexicon.find(tokens)
+        if not found:
+            return  # most sentences
         live: Live = [
             (m, [r for r in m.readings if self._conditions(view, m, r[0])]) for m in found
         ]
