@@ -105,7 +105,7 @@ class SentenceView:
         """The date mentions of the sentence as token ranges, in text order."""
         if self._dates is None:
             found = self._layers.dates.within(self.start, self.end) if self._layers else []
-            self._dates = self.spans(found)
+            self._dates = self.spans(found) if found else []
         return self._dates
 
     def _map_actors(
@@ -115,7 +115,7 @@ class SentenceView:
         reader = self._verb_reader
         verbs = reader(tokens) if reader is not None else [False] * len(tokens)
         found = self._layers.actors.within(self.start, self.end) if self._layers else []
-        mentions = self.spans(found)
+        mentions = self.spans(found) if found else []
         for i, j, m in mentions:
             backer = m.role in ("pendukung",)
             for k in range(i, j):  # "Menlu RI", "yang didukung oleh …": no verb of the clause
@@ -247,7 +247,9 @@ class Grammar:
             _layers=layers,
             _verb_reader=self._verbs,
         )
-        view.places = view.spans(layers.places.within(sentence.start, sentence.end))
+        places = layers.places.within(sentence.start, sentence.end)
+        if places:  # (most sentences name no place)
+            view.places = view.spans(places)
         return view
 
     def _verbs(self, tokens: Sequence[Token]) -> list[bool]:
