@@ -139,9 +139,10 @@ class ModalityReader:
     def _close_before(
         self, view: SentenceView, i: int, cues: PhraseSet, lo: int, *, reach: int
     ) -> bool:
-        tokens, verbs = view.tokens, view.verbs
-        lows = tokens.lows
-        lasts = cues.lasts
+        tokens, lasts = view.tokens, cues.lasts
+        if lasts.isdisjoint(tokens.low_set):
+            return False  # no cue in the sentence (most calls)
+        lows, verbs = tokens.lows, view.verbs
         k = i - 1
         steps = 0
         while k >= lo and steps < reach:
