@@ -367,6 +367,31 @@ def test_phrase_scans_on_token_lists_and_plain_lists_agree() -> None:
     assert phrases.find(tokenize("Tak ada frasa di sini.")) == []
 
 
+@pytest.mark.parametrize(
+    "spans",
+    [
+        [(0, 27), (28, 60), (61, 84)],  # the sentences of the text
+        [(0, 27), (28, 48), (48, 84)],  # spans that cut "ditangkap.Polisi" at its dot
+        [(5, 20), (12, 30)],  # spans that overlap, cutting words
+        [(30, 30), (84, 84)],  # empty spans
+        [],
+    ],
+)
+def test_tokenizing_spans_in_one_pass_matches_tokenizing_each(
+    spans: list[tuple[int, int]],
+) -> None:
+    from pantau.events.text import tokenize, tokenize_spans
+
+    text = "Pol. Aceh menangkap 34.700. Dua orang ditangkap.Polisi tiba. TNI-Polri berjaga, kata"
+    every = tokenize_spans(text, spans)
+    assert len(every) == len(spans)
+    for (start, end), tokens in zip(spans, every, strict=True):
+        alone = tokenize(text, start, end)
+        assert tokens == alone
+        assert (tokens.lows, tokens.low_set) == (alone.lows, alone.low_set)
+        assert (tokens.starts, tokens.ends) == (alone.starts, alone.ends)
+
+
 def test_cached_verb_test_matches_the_word_by_word_one() -> None:
     from pantau.events.text import tokenize
 

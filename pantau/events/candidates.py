@@ -79,10 +79,11 @@ class Candidate:
     supporting: list[int] = field(default_factory=list)
     modes: set[str] = field(default_factory=set)
     """The modes of the lexicon entries merged into this event."""
+    sentence: int = field(init=False)
+    """Index of the sentence (``view.index``; a field, as the merging reads it very often)."""
 
-    @property
-    def sentence(self) -> int:
-        return self.view.index
+    def __post_init__(self) -> None:
+        self.sentence = self.view.index
 
     @property
     def parties(self) -> list[EventActor]:

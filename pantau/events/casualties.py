@@ -17,7 +17,7 @@ from typing import Literal
 
 from pantau.events.clauses import Grammar, SentenceView
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet, word_set
+from pantau.events.text import PhraseSet
 
 __all__ = ["Casualties", "Count"]
 
@@ -55,7 +55,7 @@ class Casualties:
         tokens = view.tokens
         hi = len(tokens) if hi is None else hi
         out: list[Count] = []
-        present = word_set(tokens)
+        present = tokens.low_set
         if self._firsts.isdisjoint(present):
             return out  # most sentences: no word of killing or wounding
         for start, _ in self.none_killed.find(tokens, lo, hi):

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import attrgetter, itemgetter
-from typing import Any, Literal
+from operator import attrgetter
+from typing import Any, Literal, Protocol, TypeVar
 
 from pantau.article import ActorMention, Article, DateMention, Place
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet, Token, low_words, tokenize
+from pantau.events.text import PhraseSet, Token, Tokens, low_words, tokenize, tokenize_spans
 
 __all__ = ["Clause", "Grammar", "SentenceView"]
 
@@ -35,7 +35,19 @@ _CLOSE = frozenset({",", ";", ":", '"', "“", "”", "(", ")", "–", "—", "-
 _ATTRIBUTION_AFTER = frozenset({",", '"', "”"})
 """What may stand right before a closing attribution."""
 _start_of = attrgetter("start")
-_token_start, _token_end = itemgetter(2), itemgetter(3)  # Token.start, Token.end
+
+
+class _Spanned(Protocol):
+    """What has a span in the text (an actor mention, a place, a date)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+_T = TypeVar("_T", bound=_Spanned)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,20 +63,65 @@ class Clause:
 
 @dataclass(slots=True)
 class SentenceView:
-    """A sentence of the article with its layers mapped onto token indices."""
+    """A sentence of the article with its layers mapped onto token indices.
+
+    The verbs, actor mentions and dates are mapped when first asked for: most sentences
+    hold no trigger, and nothing reads those of most such sentences.
+    """
 
     index: int
     start: int
     end: int
-    tokens: list[Token]
-    mentions: list[tuple[int, int, ActorMention]] = field(default_factory=list)
+    tokens: Tokens
     places: list[tuple[int, int, Place]] = field(default_factory=list)
-    dates: list[tuple[int, int, DateMention]] = field(default_factory=list)
-    verbs: list[bool] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _ends: list[int] = field(default_factory=list)
     _clauses: dict[tuple[int, int], Clause] = field(default_factory=dict)
     _attribution: int | None = None
+    _layers: _Layers | None = None
+    """The article's actors and dates, for mapping them (``None``: the sentence has none)."""
+    _verb_reader: Callable[[Sequence[Token]], list[bool]] | None = None
+    """What tells the verbs of the tokens (``None``: no token is a verb)."""
+    _verbs: list[bool] | None = None
+    _mentions: list[tuple[int, int, ActorMention]] | None = None
+    _dates: list[tuple[int, int, DateMention]] | None = None
+
+    @property
+    def verbs(self) -> list[bool]:
+        """Whether each token is a verb of a clause (not inside a name)."""
+        if self._verbs is None:
+            self._verbs, self._mentions = self._map_actors()
+        return self._verbs
+
+    @property
+    def mentions(self) -> list[tuple[int, int, ActorMention]]:
+        """The actor mentions of the sentence as token ranges, in text order."""
+        if self._mentions is None:
+            self._verbs, self._mentions = self._map_actors()
+        return self._mentions
+
+    @property
+    def dates(self) -> list[tuple[int, int, DateMention]]:
+        """The date mentions of the sentence as token ranges, in text order."""
+        if self._dates is None:
+            found = self._layers.dates.within(self.start, self.end) if self._layers else []
+            self._dates = self.spans(found) if found else []
+        return self._dates
+
+    def _map_actors(
+        self,
+    ) -> tuple[list[bool], list[tuple[int, int, ActorMention]]]:
+        tokens = self.tokens
+        reader = self._verb_reader
+        verbs = reader(tokens) if reader is not None else [False] * len(tokens)
+        found = self._layers.actors.within(self.start, self.end) if self._layers else []
+        mentions = self.spans(found) if found else []
+        for i, j, m in mentions:
+            backer = m.role in ("pendukung",)
+            for k in range(i, j):  # "Menlu RI", "yang didukung oleh …": no verb of the clause
+                if verbs[k] and (backer or tokens[k].capitalised):
+                    verbs[k] = False
+        return verbs, mentions
 
     def token_at(self, offset: int) -> int:
         """Index of the token that holds (or follows) character ``offset``."""
@@ -77,6 +134,15 @@ class SentenceView:
         i = max(0, bisect.bisect_left(self._ends, start + 1))
         j = bisect.bisect_left(self._starts, end)
         return i, max(i + 1, j)
+
+    def spans(self, items: Sequence[_T]) -> list[tuple[int, int, _T]]:
+        """``(i, j, item)`` for each item, ``(i, j)`` its :meth:`span` (one call for a layer)."""
+        starts, ends = self._starts, self._ends
+        out = []
+        for x in items:
+            i = max(0, bisect.bisect_left(ends, x.start + 1))
+            out.append((i, max(i + 1, bisect.bisect_left(starts, x.end)), x))
+        return out
 
     def text(self, i: int, j: int) -> str:
         if i >= j:
@@ -124,7 +190,8 @@ class Grammar:
         self.reported: PhraseSet = patterns.modality["reported"]
         self._non_verbs = frozenset(p[0] for p in self.non_verbs.phrases if len(p) == 1)
         self._bare = frozenset(p[0] for p in self.bare_verbs.phrases if len(p) == 1)
-        self._prepositions = frozenset(p[0] for p in self.prepositions.phrases if len(p) == 1)
+        self.preposition_words = frozenset(p[0] for p in self.prepositions.phrases if len(p) == 1)
+        """The one-word prepositions (:meth:`is_preposition`)."""
         self._aux = frozenset(p[0] for p in self.auxiliaries.phrases if len(p) == 1)
         self._verb_forms = verb_forms
         self._cue_first = frozenset(
@@ -152,36 +219,37 @@ class Grammar:
 
     def view(self, article: Article, index: int) -> SentenceView:
         """One sentence of ``article`` with its layers (see :meth:`views` for all of them)."""
-        return self._view(article, index, _Layers(article))
+        sentence = article.sentences[index]
+        tokens = tokenize(article.text, sentence.start, sentence.end, folds=self._fold_cache())
+        return self._view(article, index, tokens, _Layers(article))
 
     def views(self, article: Article) -> list[SentenceView]:
         """Every sentence of ``article``, in order."""
         layers = _Layers(article)
-        return [self._view(article, index, layers) for index in range(len(article.sentences))]
+        spans = [(s.start, s.end) for s in article.sentences]
+        every = tokenize_spans(article.text, spans, folds=self._fold_cache())
+        return [self._view(article, index, tokens, layers) for index, tokens in enumerate(every)]
 
-    def _view(self, article: Article, index: int, layers: _Layers) -> SentenceView:
-        sentence = article.sentences[index]
+    def _fold_cache(self) -> dict[str, str]:
         if len(self._folds) > _CACHE_SIZE:
             self._folds.clear()
-        tokens = tokenize(article.text, sentence.start, sentence.end, folds=self._folds)
-        view = SentenceView(index, sentence.start, sentence.end, tokens)
-        view._starts = list(map(_token_start, tokens))
-        view._ends = list(map(_token_end, tokens))
-        view.verbs = self._verbs(tokens)
-        verbs = view.verbs
-        for m in layers.actors.within(sentence.start, sentence.end):
-            i, j = view.span(m.start, m.end)
-            view.mentions.append((i, j, m))
-            backer = m.role in ("pendukung",)
-            for k in range(i, j):  # "Menlu RI", "yang didukung oleh …": no verb of the clause
-                if verbs[k] and (backer or tokens[k].capitalised):
-                    verbs[k] = False
-        for p in layers.places.within(sentence.start, sentence.end):
-            i, j = view.span(p.start, p.end)
-            view.places.append((i, j, p))
-        for d in layers.dates.within(sentence.start, sentence.end):
-            i, j = view.span(d.start, d.end)
-            view.dates.append((i, j, d))
+        return self._folds
+
+    def _view(self, article: Article, index: int, tokens: Tokens, layers: _Layers) -> SentenceView:
+        sentence = article.sentences[index]
+        view = SentenceView(
+            index,
+            sentence.start,
+            sentence.end,
+            tokens,
+            _starts=tokens.starts,
+            _ends=tokens.ends,
+            _layers=layers,
+            _verb_reader=self._verbs,
+        )
+        places = layers.places.within(sentence.start, sentence.end)
+        if places:  # (most sentences name no place)
+            view.places = view.spans(places)
         return view
 
     def _verbs(self, tokens: Sequence[Token]) -> list[bool]:
@@ -242,7 +310,7 @@ class Grammar:
         return low.startswith(("di", "ber", "ter"))
 
     def is_preposition(self, token: Token) -> bool:
-        return token.low in self._prepositions
+        return token.low in self.preposition_words
 
     def is_auxiliary(self, token: Token) -> bool:
         return token.low in self._aux
@@ -260,7 +328,7 @@ class Grammar:
         tokens = view.tokens
         start, opener = 0, None
         kind: ClauseKind = "main"
-        lows = low_words(tokens)
+        lows = tokens.lows
         cues = self._clause_cues
         k = i - 1
         while k >= 0:
@@ -407,8 +475,9 @@ class Grammar:
         """The clause's first verb outside a relative clause or parentheses (``end``: none)."""
         depth = 0
         relative = False
+        tokens, verbs = view.tokens, view.verbs
         for k in range(start, end):
-            low = view.tokens[k].low
+            low = tokens[k].low
             if low == "(":
                 depth += 1
             elif low == ")":
@@ -417,7 +486,7 @@ class Grammar:
                 relative = True
             elif low in _CLOSE:
                 relative = False
-            elif depth == 0 and view.verbs[k]:
+            elif depth == 0 and verbs[k]:
                 if relative:
                     continue
                 return k

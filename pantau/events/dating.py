@@ -23,7 +23,7 @@ from typing import Literal
 from pantau.article import Article, DatePrecision
 from pantau.events.clauses import Clause, Grammar, SentenceView
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet, word_set
+from pantau.events.text import PhraseSet
 
 __all__ = ["Dater", "TimeRef", "monday", "period_end"]
 
@@ -80,6 +80,25 @@ class Dater:
         self.same_time: PhraseSet = d["same_time"]
         self.continuation: PhraseSet = d["continuation"]
         self.ongoing: PhraseSet = d["ongoing"]
+        self._relative_firsts = frozenset().union(
+            *(
+                p.firsts
+                for p in (
+                    self.past_week,
+                    self.next_week,
+                    self.past_month,
+                    self.next_month,
+                    self.past_year,
+                    self.next_year,
+                    self.new_year_eve,
+                )
+            )
+        )
+        """First words of the relative periods (``pekan lalu``, ``malam tahun baru`` …)."""
+        self._relation_firsts = (
+            self.day_before.firsts | self.day_after.firsts | self.same_time.firsts
+        )
+        """First words of the relations to another time (``sehari sebelumnya`` …)."""
 
     def refs(self, view: SentenceView, published: dt.date | None) -> list[TimeRef]:
         """The dates and date relations of a sentence, in text order."""
@@ -94,15 +113,16 @@ class Dater:
                     j = max(j, k)
                 out.append(TimeRef(i, j, "date", day, _precision(d.precision)))
                 taken.update(range(i, j))
-        for phrases, relation in (
-            (self.day_before, "day_before"),
-            (self.day_after, "day_after"),
-            (self.same_time, "same"),
-        ):
-            for i, j in phrases.find(tokens):
-                if not taken.intersection(range(i, j)):
-                    out.append(TimeRef(i, j, relation))  # type: ignore[arg-type]
-                    taken.update(range(i, j))
+        if not self._relation_firsts.isdisjoint(tokens.low_set):  # else none of these
+            for phrases, relation in (
+                (self.day_before, "day_before"),
+                (self.day_after, "day_after"),
+                (self.same_time, "same"),
+            ):
+                for i, j in phrases.find(tokens):
+                    if not taken.intersection(range(i, j)):
+                        out.append(TimeRef(i, j, relation))  # type: ignore[arg-type]
+                        taken.update(range(i, j))
         if published is not None:
             out.extend(self._relative(view, published, taken))
         out.sort(key=lambda r: r.i)
@@ -111,6 +131,11 @@ class Dater:
     def _relative(self, view: SentenceView, published: dt.date, taken: set[int]) -> list[TimeRef]:
         tokens = view.tokens
         out: list[TimeRef] = []
+        present = tokens.low_set
+        if self._relative_firsts.isdisjoint(present):  # most sentences: no period to date
+            if self._month_names.isdisjoint(present):
+                return []
+            return self._months(view, published, taken)
         week = monday(published)
         rules: tuple[tuple[PhraseSet, dt.date, DatePrecision], ...] = (
             (self.past_week, week - dt.timedelta(days=7), "week"),
@@ -130,7 +155,7 @@ class Dater:
                 out.append(TimeRef(i, j, "date", eve, "day"))
                 taken.update(range(i, j))
         months: list[TimeRef] = []
-        if not self._month_names.isdisjoint(word_set(tokens)):
+        if not self._month_names.isdisjoint(tokens.low_set):
             months = self._months(view, published, taken)
         for phrases, day, precision in rules:
             for i, j in phrases.find(tokens):
@@ -192,7 +217,7 @@ class Dater:
         """The time reference of the event whose trigger starts at token ``i``, if written."""
         best: TimeRef | None = None
         best_distance = 10**6
-        has_yang = "yang" in word_set(view.tokens)
+        has_yang = "yang" in view.tokens.low_set
         relative = has_yang and self._in_relative(view, i)
         for ref in refs:
             if ref.i >= attribution and not statement:
@@ -273,7 +298,11 @@ class Dater:
     def ongoing_before(self, view: SentenceView, i: int) -> bool:
         """``mulai melarikan diri``: an event under way at the time of the report."""
         tokens = view.tokens
-        return any(self.ongoing.match_at(tokens, k) for k in range(max(0, i - 2), i))
+        lows, firsts = tokens.lows, self.ongoing.firsts
+        for k in range(max(0, i - 2), i):
+            if lows[k] in firsts and self.ongoing.match_at(tokens, k):
+                return True
+        return False
 
     def continues(self, view: SentenceView) -> bool:
         """The sentence opens by continuing the previous event (``Dalam operasi itu, …``)."""

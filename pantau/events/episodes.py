@@ -45,7 +45,7 @@ from pantau.events.modality import ModalityReader
 from pantau.events.patterns import Patterns
 from pantau.events.roles import Participant, RoleFinder
 from pantau.events.scene import Scenes
-from pantau.events.text import PhraseSet
+from pantau.events.text import PhraseSet, first_word
 
 __all__ = ["Episodes"]
 
@@ -150,7 +150,10 @@ class Episodes:
     def merge(self, state: ArticleState) -> None:
         kept: list[Candidate] = []
         for cand in state.candidates:
-            host = next((e for e in reversed(kept) if self._restates(e, cand)), None)
+            host = next(
+                (e for e in reversed(kept) if e.type == cand.type and self._restates(e, cand)),
+                None,
+            )  # (the type first: _restates says no to any other type, and this loop is long)
             if host is None and cand.alluded:
                 # "Iran mengutuk serangan Israel": the attack told before, named as an object
                 host = self._named_back(kept, cand)
@@ -351,7 +354,7 @@ class Episodes:
     def _condition_subject(self, view: SentenceView, state: ArticleState) -> list[Participant]:
         """The subject of a sentence-initial condition: whom a conditional threat addresses."""
         tokens = view.tokens
-        k = next((i for i, t in enumerate(tokens) if t.is_word), None)
+        k = first_word(tokens)
         if k is None or not self.grammar.conditional.match_at(tokens, k):
             return []
         verb = self.grammar.first_verb(view, k + 1, len(tokens))
@@ -423,7 +426,8 @@ class Episodes:
             return  # a promise is dated by what it promises, not by what came before
         view = cand.view
         tokens = view.tokens
-        first = next((t for t in tokens if t.is_word), None)
+        k = first_word(tokens)
+        first = tokens[k] if k is not None else None
         if cand.type in STATEMENTS and first is not None and first.low in PRONOUNS:
             dated = [r for r in state.refs.get(cand.sentence - 1, []) if r.relation == "date"]
             if dated:  # "Ia juga menyerukan …": said on the occasion just told

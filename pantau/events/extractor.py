@@ -54,7 +54,7 @@ from pantau.events.patterns import Patterns
 from pantau.events.records import Records
 from pantau.events.roles import Participant, RoleFinder, Roles
 from pantau.events.scene import Scenes
-from pantau.events.text import PhraseSet, word_set
+from pantau.events.text import PhraseSet, first_word
 
 __all__ = ["EventExtractor"]
 
@@ -162,8 +162,9 @@ class EventExtractor:
             if _headline_like(article.text[view.start : view.end]):
                 continue
             state.views[view.index] = view
-            state.protest_article = state.protest_article or self.protest_forms.contains(
-                view.tokens
+            state.protest_article = state.protest_article or (
+                not self.protest_forms.firsts.isdisjoint(view.tokens.low_set)
+                and self.protest_forms.contains(view.tokens)
             )
         state.initials = self.scenes.initials(state)
         for view in state.views.values():
@@ -179,6 +180,8 @@ class EventExtractor:
         article = state.article
         tokens = view.tokens
         found = self.lexicon.find(tokens)
+        if not found:
+            return  # most sentences
         live: Live = [
             (m, [r for r in m.readings if self._conditions(view, m, r[0])]) for m in found
         ]
@@ -321,16 +324,19 @@ class EventExtractor:
 
     def _conditions(self, view: SentenceView, m: TriggerMatch, entry: TriggerEntry) -> bool:
         tokens = view.tokens
-        if entry.context and not entry.context.contains(tokens):
+        # ``.phrases``: whether a condition is set, without a call to PhraseSet.__bool__
+        # (this runs for every reading of every trigger)
+        if entry.context.phrases and not entry.context.contains(tokens):
             return False
-        if entry.unless and entry.unless.contains(tokens):
+        if entry.unless.phrases and entry.unless.contains(tokens):
             return False
-        if entry.near:
+        if entry.near.phrases:
             lo, hi = max(0, m.i - 4), min(len(tokens), m.j + 4)
             if not (entry.near.contains(tokens, lo, m.i) or entry.near.contains(tokens, m.j, hi)):
                 return False
         return not (
-            entry.unless_next and entry.unless_next.contains(tokens, m.j, min(len(tokens), m.j + 2))
+            entry.unless_next.phrases
+            and entry.unless_next.contains(tokens, m.j, min(len(tokens), m.j + 2))
         )
 
     def _absorption(
@@ -457,7 +463,7 @@ class EventExtractor:
                 break  # "turun ke jalan apabila janji tersebut …": another clause's noun
             k += 1
             steps += 1
-        first = next((i for i, t in enumerate(tokens) if t.is_word), 0)
+        first = first_word(tokens) or 0  # (0 when the sentence has no word)
         if tokens[first].low in ("ini", "hal") and live and live[0][0] is m and m.i <= first + 3:
             return True
         if nominal and alluded:
@@ -499,9 +505,11 @@ class EventExtractor:
 
     def _additive(self, view: SentenceView, m: TriggerMatch) -> bool:
         tokens = view.tokens
-        if any(self.additive.match_at(tokens, k) for k in range(max(0, m.i - 3), m.i)):
-            return True
-        first = next((i for i, t in enumerate(tokens) if t.is_word), 0)
+        lows, firsts = tokens.lows, self.additive.firsts
+        for k in range(max(0, m.i - 3), m.i):
+            if lows[k] in firsts and self.additive.match_at(tokens, k):
+                return True
+        first = first_word(tokens) or 0  # (0 when the sentence has no word)
         return self.additive.match_at(tokens, first) > 1
 
     def _reading(
@@ -541,7 +549,7 @@ class EventExtractor:
             return None
         lo, hi = clause.start, clause.end
         if cand.type == "ASSAULT" and (mode is None or entry.refine):
-            present = word_set(tokens)
+            present = tokens.low_set
             for name, words in self.instruments:
                 if words.firsts.isdisjoint(present):
                     continue  # no instrument of this kind in the sentence

@@ -143,6 +143,16 @@ class TriggerLexicon:
         self.heads = frozenset(words[0] for words in self._index)
         self._starters = self.heads | {head + "nya" for head in self.heads} | self._blocked_first
         """Every folded word that may start a trigger (``-nya`` may end it) or a blocker."""
+        self._forms_at: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
+            low: tuple(
+                (words, None if len(words) == 1 or words in self._gaps else words[1])
+                for head in ((low, low[:-3]) if low.endswith("nya") else (low,))
+                for words in by_first.get(head, ())
+            )
+            for low in self._starters
+        }
+        """The forms that a starter may begin, in :meth:`find`'s order, each with the word
+        that must follow it (``None``: a single word, or a form with a gap, matched in full)."""
         self.verb_forms = frozenset(
             words[0]
             for words, readings in self._index.items()
@@ -176,30 +186,28 @@ class TriggerLexicon:
             return []  # most sentences: no word can start a trigger or a blocker
         spans: list[tuple[int, int, int, tuple[str, ...] | None]] = []  # (-len, i, j, words)
         blocked, blocked_first = self._blocked, self._blocked_first
-        by_first = self._by_first
-        gaps = self._gaps
+        forms_at = self._forms_at
         lows = low_words(tokens)
+        size = len(lows)
         for i in [k for k, low in enumerate(lows) if low in starters]:
             low = lows[i]
             if low in blocked_first:
                 n = blocked.match_at(tokens, i)
                 if n:
                     spans.append((-n, i, i + n, None))
-            after = lows[i + 1] if i + 1 < len(lows) else ""
-            heads = (low, low[:-3]) if low.endswith("nya") else (low,)
-            for head in heads:
-                group = by_first.get(head)
-                if group is None:
-                    continue
-                for words in group:
-                    if len(words) == 1:
-                        j = i + 1
-                    elif words in gaps or _same(after, words[1]):
-                        j = self._match(tokens, lows, i, words)
-                    else:
-                        continue  # no gap allowed and the next word differs: no match
-                    if j:
-                        spans.append((-(j - i), i, j, words))
+            after = lows[i + 1] if i + 1 < size else ""
+            stem = after[:-3] if after.endswith("nya") else None  # "-nya" may end a form
+            for words, second in forms_at[low]:
+                if second is None:
+                    j = i + 1 if len(words) == 1 else self._match(tokens, lows, i, words)
+                elif second != after and second != stem:
+                    continue  # the next word differs: no match (the common case)
+                elif len(words) == 2:
+                    j = i + 2
+                else:
+                    j = self._match(tokens, lows, i, words)
+                if j:
+                    spans.append((-(j - i), i, j, words))
         if not spans:
             return []
         if len(spans) == 1:
@@ -247,9 +255,13 @@ class TriggerLexicon:
             k = i + 1 + skip
             if k + n - 1 > len(lows):
                 break
-            if skip and not all(t.is_word for t in tokens[i + 1 : k]):
-                break
-            if all(_same(lows[k + m - 1], words[m]) for m in range(1, n)):
+            if skip and not lows[k - 1][0].isalnum():
+                break  # only words may stand in the gap (those before were checked already)
+            for m in range(1, n):  # (plain loops: this runs for many words of every sentence)
+                low, word = lows[k + m - 1], words[m]
+                if low != word and not (low.endswith("nya") and low[:-3] == word):
+                    break  # neither the word nor the word with -nya
+            else:
                 return k + n - 1
         return 0
 
@@ -257,10 +269,6 @@ class TriggerLexicon:
 def _span_order(span: tuple[int, int, int, tuple[str, ...] | None]) -> tuple[int, bool, int]:
     """Longest first, a blocker before a trigger of its length, then in text order."""
     return span[0], span[3] is not None, span[1]
-
-
-def _same(token: str, word: str) -> bool:
-    return token == word or (token.endswith("nya") and token[:-3] == word)
 
 
 def _entry(raw: Any, index: int, source: str, types: Mapping[str, Any] | None) -> TriggerEntry:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from pantau.article import Article, Place
 from pantau.events.clauses import Clause, Grammar, SentenceView
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet, phrase_tokens, word_set
+from pantau.events.text import PhraseSet, phrase_tokens
 from pantau.gazetteer import GazetteerEntry, water_bodies
 
 __all__ = ["Placer", "Spot"]
@@ -85,6 +85,7 @@ class Placer:
         tokens = view.tokens
         out: list[Spot] = []
         taken: set[int] | None = None
+        mentions = view.mentions if view.places else []  # (mapped only when needed)
         for i, j, place in view.places:
             if place.text.split()[0].casefold() in self.villages:
                 continue
@@ -104,25 +105,25 @@ class Placer:
                 and j <= mj
                 and m.actor.type != "country"
                 and not (m.actor.type == "civilians" and place.kind != "country")
-                for mi, mj, m in view.mentions
+                for mi, mj, m in mentions
             )  # but "warga Gaza": the civilians of a place are there
             if inside:
                 continue
             if any(
                 mi <= i < mj and m.actor.type == "country" and not self._after_locative(view, i)
-                for mi, mj, m in view.mentions
+                for mi, mj, m in mentions
             ):
                 continue
             seat = any(
                 (mj == i or (mj + 1 == i and tokens[mj].low == ")"))
                 and m.actor.type not in ("civilians", "country", "person")
                 and not (place.kind not in _COARSE and self._at_building(view, mi))
-                for mi, mj, m in view.mentions
+                for mi, mj, m in mentions
             )
             out.append(self._spot(view, i, j, place, out, seat=seat))
-        if not self.water_names.firsts.isdisjoint(word_set(tokens)):
+        if not self.water_names.firsts.isdisjoint(tokens.low_set):
             out = sorted(out + self._water_spots(view, out), key=lambda s: s.i)
-        if out and "yang" in word_set(tokens):
+        if out and "yang" in tokens.low_set:
             out = [self._in_past(view, s) for s in out]
         return out
 
@@ -220,14 +221,15 @@ class Placer:
 
     def _after_locative(self, view: SentenceView, i: int) -> bool:
         tokens = view.tokens
+        lows, lasts = tokens.lows, self.locatives.lasts
         k = i - 1
         steps = 0
         while k >= 0 and steps < 7:
-            if self.locatives.ends_at(tokens, k + 1, 0) is not None:
-                return True
-            token = tokens[k]
-            if not (token.low == "," or token.capitalised or token.low in self.admin_nouns):
-                return False
+            low = lows[k]
+            if low in lasts and self.locatives.ends_at(tokens, k + 1, 0) is not None:
+                return True  # (no locative ends at a word not in ``lasts``)
+            if not (low == "," or tokens[k].text[0].isupper() or low in self.admin_nouns):
+                return False  # (``text[0].isupper()``: Token.capitalised)
             k -= 1
             steps += 1
         return False

@@ -30,7 +30,7 @@ from pantau.article import Modality
 from pantau.events.clauses import Clause, Grammar, SentenceView
 from pantau.events.lexicon import TriggerMatch
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet
+from pantau.events.text import PhraseSet, first_word
 
 __all__ = ["ModalityReader", "Reading"]
 
@@ -116,11 +116,11 @@ class ModalityReader:
                 return True
         k = match.i - 1
         skipped = 0
+        lows, lasts = tokens.lows, self.negations.lasts
         while k >= clause.start and skipped <= 2:
-            found = self.negations.ends_at(tokens, k + 1, clause.start)
-            if found is not None:
-                return True
-            if not tokens[k].is_word or view.verbs[k]:
+            if lows[k] in lasts and self.negations.ends_at(tokens, k + 1, clause.start) is not None:
+                return True  # (no negation ends at a word not in ``lasts``)
+            if not lows[k][0].isalnum() or view.verbs[k]:  # (isalnum: Token.is_word)
                 return False
             skipped += 1
             k -= 1
@@ -130,7 +130,7 @@ class ModalityReader:
         """``Menurut laporan …, para penyerang membakar … dan menjarah …``: a sentence opened
         by a hearsay frame reports every act it tells."""
         tokens = view.tokens
-        first = next((k for k, t in enumerate(tokens) if t.is_word), None)
+        first = first_word(tokens)
         if first is None or not self.reported.match_at(tokens, first):
             return False
         comma = next((k for k in range(first, i) if tokens[k].low == ","), None)
@@ -139,16 +139,19 @@ class ModalityReader:
     def _close_before(
         self, view: SentenceView, i: int, cues: PhraseSet, lo: int, *, reach: int
     ) -> bool:
-        tokens = view.tokens
+        tokens, lasts = view.tokens, cues.lasts
+        if lasts.isdisjoint(tokens.low_set):
+            return False  # no cue in the sentence (most calls)
+        lows, verbs = tokens.lows, view.verbs
         k = i - 1
         steps = 0
         while k >= lo and steps < reach:
-            if cues.ends_at(tokens, k + 1, lo) is not None:
-                return True
-            if not tokens[k].is_word:
+            if lows[k] in lasts and cues.ends_at(tokens, k + 1, lo) is not None:
+                return True  # (no cue ends at a word not in ``lasts``)
+            if not lows[k][0].isalnum():  # not a word (Token.is_word)
                 return False
             if (
-                view.verbs[k]
+                verbs[k]
                 and not self.grammar.is_auxiliary(tokens[k])
                 and not cues.match_at(tokens, k)
                 and not self.planned.match_at(tokens, k)

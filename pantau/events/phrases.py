@@ -23,7 +23,7 @@ from pantau.actors import ActorDictionary
 from pantau.article import ActorMention, Entity, EventActor
 from pantau.events.clauses import Grammar, SentenceView
 from pantau.events.patterns import Patterns
-from pantau.events.text import PhraseSet, low_words, word_set
+from pantau.events.text import PhraseSet
 
 __all__ = ["How", "NounPhrases", "Participant", "Scene"]
 
@@ -116,7 +116,8 @@ class NounPhrases:
 
     def np_end(self, view: SentenceView, start: int, end: int, *, conj: bool = False) -> int:
         """End of the noun phrase from ``start``: the next verb, preposition or clause mark."""
-        tokens = view.tokens
+        tokens, verbs = view.tokens, view.verbs
+        prepositions = self.grammar.preposition_words
         depth = 0
         for k in range(start, end):
             low = tokens[k].low
@@ -128,9 +129,9 @@ class NounPhrases:
                 continue
             if depth:
                 continue
-            if view.verbs[k] or low in (";", "yang", ":", '"', "“", "”"):
+            if verbs[k] or low in (";", "yang", ":", '"', "“", "”"):
                 return k
-            if self.grammar.is_preposition(tokens[k]) and low not in _COORDINATING and k > start:
+            if low in prepositions and low not in _COORDINATING and k > start:
                 return k
             if low == ",":
                 nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
@@ -268,7 +269,7 @@ class NounPhrases:
         """The NER's organisations in ``[lo, hi)`` that start with a company's or an
         institution's word (``PT``, ``Universitas``)."""
         tokens = view.tokens
-        if self._named_orgs.isdisjoint(word_set(tokens)) or not any(
+        if self._named_orgs.isdisjoint(tokens.low_set) or not any(
             tokens[k].low in self._named_orgs for k in range(lo, hi)
         ):
             return []
@@ -332,7 +333,7 @@ class NounPhrases:
         self, view: SentenceView, lo: int, hi: int, scene: Scene, *, objects: bool = False
     ) -> list[Participant]:
         tokens = view.tokens
-        lows = low_words(tokens)
+        lows = tokens.lows
         speakers = self._speaker_words
         for k in range(lo, hi):
             if lows[k] not in speakers:

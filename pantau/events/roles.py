@@ -40,7 +40,7 @@ from pantau.events.lexicon import TriggerEntry, TriggerLexicon, TriggerMatch
 from pantau.events.morphology import Voice
 from pantau.events.patterns import Patterns
 from pantau.events.phrases import NounPhrases, Participant, Scene, actor_of, merge
-from pantau.events.text import PhraseSet, Token, low_words
+from pantau.events.text import PhraseSet, Token
 
 __all__ = ["Participant", "RoleFinder", "Roles", "Scene"]
 
@@ -529,7 +529,8 @@ class RoleFinder:
         """``penyerangan yang dilakukan (oleh) X``, ``Penangkapan terhadap … dilakukan X``: X
         did it, whatever the noun (the first verb after the noun is the one that says so)."""
         tokens = view.tokens
-        verb = next((k for k in range(j, min(end, j + 16)) if view.verbs[k]), None)
+        verbs = view.verbs
+        verb = next((k for k in range(j, min(end, j + 16)) if verbs[k]), None)
         if verb is None or tokens[verb].low not in _DONE_VERBS:
             return []
         k = verb + 1
@@ -600,7 +601,7 @@ class RoleFinder:
         if entry.absorbs and entry.type != "PROTEST":
             return found  # "mendesak X …", "mengancam X …": what follows is the content
         territory = "territory" in entry.contexts
-        lows = low_words(tokens)
+        lows = tokens.lows
         stops = self._object_cues
         k = j
         while k < end:
@@ -770,10 +771,12 @@ class RoleFinder:
     def _referent(self, view: SentenceView, j: int, end: int) -> str | None:
         """``mengecam operasi tersebut``: the noun of an earlier event the object refers to."""
         tokens = view.tokens
+        lows = tokens.lows
+        demonstratives = self.demonstratives.firsts
         for k in range(j, min(end, j + 9)):
-            if not tokens[k].is_word:
+            if not lows[k][0].isalnum():  # not a word (Token.is_word)
                 break
-            if self.demonstratives.match_at(tokens, k) and k > j:
+            if k > j and lows[k] in demonstratives and self.demonstratives.match_at(tokens, k):
                 head = j
                 while head < k and (
                     self.grammar.is_auxiliary(tokens[head])

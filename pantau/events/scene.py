@@ -260,6 +260,8 @@ class Scenes:
         found: dict[str, EventActor] = {}
         for view in state.views.values():
             tokens = view.tokens
+            if self.initial_cues.firsts.isdisjoint(tokens.low_set):
+                continue  # most sentences: no "berinisial"
             for start, end in self.initial_cues.find(tokens):
                 if (
                     end >= len(tokens)

@@ -11,18 +11,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import NamedTuple, cast
 
 __all__ = [
     "PhraseSet",
     "Token",
     "Tokens",
+    "first_word",
     "fold",
     "low_words",
     "phrase_tokens",
     "tokenize",
+    "tokenize_spans",
     "word_set",
 ]
 
@@ -72,15 +76,26 @@ class Tokens(list[Token]):
     positions no phrase can start at; the list is never changed once built.
     """
 
-    __slots__ = ("low_set", "lows")
+    __slots__ = ("ends", "low_set", "lows", "starts")
 
-    def __init__(self, tokens: Iterable[Token] = (), *, lows: list[str] | None = None) -> None:
-        """``lows``: the folded words of ``tokens`` when the caller has them already."""
+    def __init__(
+        self,
+        tokens: Iterable[Token] = (),
+        *,
+        lows: list[str] | None = None,
+        starts: list[int] | None = None,
+        ends: list[int] | None = None,
+    ) -> None:
+        """``lows``, ``starts``, ``ends``: the columns of ``tokens`` when the caller has them."""
         super().__init__(tokens)
         self.lows: list[str] = [t.low for t in self] if lows is None else lows
         """The folded words, in order."""
         self.low_set: frozenset[str] = frozenset(self.lows)
         """The folded words, as a set."""
+        self.starts: list[int] = [t.start for t in self] if starts is None else starts
+        """The tokens' start offsets, in order."""
+        self.ends: list[int] = [t.end for t in self] if ends is None else ends
+        """The tokens' end offsets, in order."""
 
 
 def low_words(tokens: Sequence[Token]) -> list[str]:
@@ -115,8 +130,15 @@ def tokenize(
     the slice finds what scanning ``text`` from ``start`` to ``end`` would.)
     """
     end = len(text) if end is None else end
-    if folds is None:
-        folds = {}
+    tokens, lows, starts, ends = _columns(text, start, end, {} if folds is None else folds)
+    return Tokens(tokens, lows=lows, starts=starts, ends=ends)
+
+
+def _columns(
+    text: str, start: int, end: int, folds: dict[str, str]
+) -> tuple[list[Token], list[str], list[int], list[int]]:
+    """The tokens of ``text[start:end]`` (see :func:`tokenize`), their folded words, their
+    starts and their ends."""
     parts = _SPLIT.split(text[start:end])
     offsets = list(accumulate(map(len, parts), initial=start))
     words = parts[1::2]
@@ -127,8 +149,47 @@ def tokenize(
                 word = words[k]
                 known[k] = folds[word] = fold(word)
     lows = cast("list[str]", known)  # every word folded now
-    rows = zip(words, lows, offsets[1:-1:2], offsets[2::2], strict=True)
-    return Tokens(map(_new_token, repeat(Token), rows), lows=lows)
+    starts, ends = offsets[1:-1:2], offsets[2::2]
+    rows = zip(words, lows, starts, ends, strict=True)
+    return list(map(_new_token, repeat(Token), rows)), lows, starts, ends
+
+
+def tokenize_spans(
+    text: str, spans: Sequence[tuple[int, int]], *, folds: dict[str, str] | None = None
+) -> list[Tokens]:
+    """``[tokenize(text, start, end, folds=folds) for start, end in spans]``, cheaper.
+
+    The text from the first span's start to the last one's end is tokenized once, and each
+    span takes the tokens that lie in it: one regex pass and one fold lookup per article
+    instead of per sentence. The pattern has no anchors and no look-around, so a scan from
+    the span's start finds the tokens of the whole pass there, unless a token of the pass
+    crosses an end of the span (``ditangkap.Polisi`` cut at the dot): such a span is
+    tokenized on its own.
+    """
+    if not spans:
+        return []
+    if folds is None:
+        folds = {}
+    lo, hi = min(map(itemgetter(0), spans)), max(map(itemgetter(1), spans))
+    whole, lows, starts, ends = _columns(text, lo, max(lo, hi), folds)
+    n = len(whole)
+    out: list[Tokens] = []
+    for start, end in spans:
+        i = bisect_left(starts, start)
+        j = bisect_right(ends, end, i)
+        if (i > 0 and ends[i - 1] > start) or (j < n and starts[j] < end):
+            out.append(tokenize(text, start, end, folds=folds))  # a token crosses an end
+        else:
+            out.append(Tokens(whole[i:j], lows=lows[i:j], starts=starts[i:j], ends=ends[i:j]))
+    return out
+
+
+def first_word(tokens: Tokens) -> int | None:
+    """Index of the first word of ``tokens`` (not a punctuation mark), if any."""
+    for k, low in enumerate(tokens.lows):
+        if low[0].isalnum():  # Token.is_word
+            return k
+    return None
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -174,7 +235,8 @@ class PhraseSet:
         group = self._lists.get(tokens[i].low)
         if group is None:
             return 0
-        lows = low_words(tokens)
+        # low_words(tokens), inlined: this runs hundreds of times an article
+        lows = tokens.lows if type(tokens) is Tokens else [t.low for t in tokens]
         for size, seq in group:
             if size == 1 or lows[i : i + size] == seq:
                 return size
