@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import ahocorasick
 
 from pantau.actors import ActorDictionary, TitledPerson
-from pantau.article import Actor, ActorMention, Article, Entity, Quote
+from pantau.article import Actor, ActorMention, Article, Entity, Place, Quote
 from pantau.events import EventExtractor
 from pantau.ner.tagger import EntityTagger
 from pantau.places import PlaceResolver
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from pantau.pipeline import Component
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+_DATELINE_MEMO = 1024
 
 
 class EntityRecognition:
@@ -120,16 +121,18 @@ class PlaceLinking:
 
     def __init__(self, resolver: PlaceResolver | None = None) -> None:
         self.resolver = resolver or PlaceResolver()
+        self._datelines: dict[str, Place | None] = {}
+        """Memo of :meth:`_dateline_place` by place name, at most _DATELINE_MEMO entries."""
 
     def __call__(self, article: Article) -> Article:
         dateline_place = None
         dateline = article.dateline
         if dateline is not None and dateline.place:
-            found = self.resolver.resolve(dateline.place_normalized or dateline.place)
-            if found:
+            found = self._dateline_place(dateline.place_normalized or dateline.place)
+            if found is not None:
                 offset = dateline.start + max(0, dateline.text.find(dateline.place))
                 dateline_place = replace(
-                    found[0], text=dateline.place, start=offset, end=offset + len(dateline.place)
+                    found, text=dateline.place, start=offset, end=offset + len(dateline.place)
                 )
         locations = [(e.start, e.end) for e in article.entities if e.label == "LOC"]
         places = self.resolver.resolve(
@@ -138,6 +141,18 @@ class PlaceLinking:
             dateline_country=dateline_place.country if dateline_place else None,
         )
         return replace(article, places=tuple(places), dateline_place=dateline_place)
+
+    def _dateline_place(self, name: str) -> Place | None:
+        """The first place the resolver finds in a dateline's place name, memoised by name: a
+        few hundred cities open most datelines, and resolving a name on its own depends on
+        nothing else."""
+        if name in self._datelines:
+            return self._datelines[name]
+        found = self.resolver.resolve(name)
+        if len(self._datelines) >= _DATELINE_MEMO:
+            del self._datelines[next(iter(self._datelines))]  # the oldest
+        place = self._datelines[name] = found[0] if found else None
+        return place
 
 
 class QuoteAttribution:

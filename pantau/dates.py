@@ -408,6 +408,12 @@ class DateResolver:
             pos = t.end()
             token = t.group()
             if token[0].isdigit():
+                # Every digit form opens with a day of one or two digits and a space or a
+                # slash, or is a four-digit year: other numbers ("240 rumah", "2.000") are
+                # no date, and need no match attempt.
+                size, following = len(token), text[pos : pos + 1]
+                if size != 4 and not (size <= 2 and (following == "/" or following.isspace())):
+                    continue
                 m = self._digit_forms.match(text, t.start())
             else:
                 kind = kind_of(token)

@@ -123,6 +123,8 @@ class PlaceResolver:
                 self._by_initial.setdefault((name[0], len(name)), {})[name_id] = name
         self._names_seen: dict[int, _NameInfo] = {}
         """What _find needs of each name id met so far (at most one entry per name)."""
+        self._keys_of: dict[int, frozenset[str]] = {}
+        """Memo of :meth:`_entry_keys` by entry index."""
         self._closest: dict[str, int | None] = {}
         """Memo of :meth:`_closest_name` by folded name, at most _CLOSEST_MEMO entries."""
 
@@ -386,6 +388,16 @@ class PlaceResolver:
             return e.admin1 in (area.name, area.admin1)
         return area.kind == "regency" and e.admin2 == area.name
 
+    def _entry_keys(self, index: int) -> frozenset[str]:
+        """:meth:`_context_keys` of the entry at ``index``, memoised (at most one set per
+        gazetteer entry)."""
+        keys = self._keys_of.get(index)
+        if keys is None:
+            keys = self._keys_of[index] = frozenset(
+                self._context_keys(self.gazetteer.entries[index])
+            )
+        return keys
+
     @staticmethod
     def _context_keys(e: GazetteerEntry) -> list[str]:
         keys = [f"c:{e.country}"]
@@ -436,20 +448,24 @@ class PlaceResolver:
         # Pass 1: without context. What the close candidates agree on becomes context.
         domestic = dateline_country == HOME_COUNTRY
         context: Counter[str] = Counter()
-        agreed: list[set[str]] = []
+        agreed: list[frozenset[str]] = []
         for m in chosen:
-            scored = self._score(
-                m,
-                dateline_country=dateline_country,
-                domestic=domestic,
-                context=None,
-                container=None,
-            )
-            m.best = scored[0][1]
-            close = [g.entries[i] for s, i in scored if s >= scored[0][0] - 1.0]
-            keys = set(self._context_keys(close[0]))
-            for e in close[1:]:
-                keys &= set(self._context_keys(e))
+            if len(m.candidates) == 1:  # most names mean one entry: nothing to score
+                m.best = m.candidates[0][0]
+                keys = self._entry_keys(m.best)
+            else:
+                scored = self._score(
+                    m,
+                    dateline_country=dateline_country,
+                    domestic=domestic,
+                    context=None,
+                    container=None,
+                )
+                m.best = scored[0][1]
+                close = [i for s, i in scored if s >= scored[0][0] - 1.0]
+                keys = self._entry_keys(close[0])
+                for i in close[1:]:
+                    keys &= self._entry_keys(i)
             agreed.append(keys)
             context.update(keys)
         if dateline_country is None:
@@ -460,22 +476,24 @@ class PlaceResolver:
         # Pass 2: with the article's other places and the place written right after.
         places = []
         for k, m in enumerate(chosen):
-            own = frozenset(agreed[k])
-            container = None
-            if k + 1 < len(chosen):
-                nxt = chosen[k + 1]
-                if text[m.end : nxt.start].strip() == ",":
-                    container = g.entries[nxt.best]
-            scored = self._score(
-                m,
-                dateline_country=dateline_country,
-                domestic=domestic,
-                context=context,
-                container=container,
-                own=own,
-            )
-            best_score, best = scored[0]
-            margin = best_score - scored[1][0] if len(scored) > 1 else 4.0
+            if len(m.candidates) == 1:  # the one candidate wins, by the margin of a lone one
+                best, margin = m.candidates[0][0], 4.0
+            else:
+                container = None
+                if k + 1 < len(chosen):
+                    nxt = chosen[k + 1]
+                    if text[m.end : nxt.start].strip() == ",":
+                        container = g.entries[nxt.best]
+                scored = self._score(
+                    m,
+                    dateline_country=dateline_country,
+                    domestic=domestic,
+                    context=context,
+                    container=container,
+                    own=agreed[k],
+                )
+                best_score, best = scored[0]
+                margin = best_score - scored[1][0]
             m.best = best
             confidence = 1.0 / (1.0 + math.exp(-margin))
             if m.fuzzy:

@@ -48,7 +48,7 @@ _Hit = tuple[int, int, "Role"]
 _Entry = tuple[bool, str, tuple[tuple[int, int], ...]]
 """A key of the automaton: exact (matched as written) or lower-cased, and its payloads."""
 _ASCII_WORDS = bytes(b if chr(b).isalnum() else 32 for b in range(128)) + bytes(range(128, 256))
-_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NON_WORD = re.compile(r"[\W_]")
 
 
@@ -672,9 +672,11 @@ def _words_only(text: str) -> str:
     """``text`` with every character that is not a letter or digit made a space (ASCII as
     bytes, which is fast; other characters by expression)."""
     if not text.isascii():
-        text = _NON_ASCII_NON_WORD.sub(" ", text)
-        if not text.isascii():
+        # Few distinct non-ASCII characters (curly quotes, dashes): telling them apart once
+        # each is cheaper than a word-class expression testing every character's category.
+        if any(c.isalnum() for c in set(_NON_ASCII.findall(text))):
             return _NON_WORD.sub(" ", text)
+        text = _NON_ASCII.sub(" ", text)
     return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii")
 
 

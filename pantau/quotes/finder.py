@@ -31,7 +31,7 @@ class QuoteFinder(_CueReader):
     reuse it. :meth:`find` keeps no state between calls.
     """
 
-    __slots__ = ("_mark_re", "_marks")
+    __slots__ = ("_mark_family", "_mark_re", "_marks")
 
     def __init__(self, path: Path | None = None) -> None:
         lex = SpeechLexicon.load(path)
@@ -43,6 +43,10 @@ class QuoteFinder(_CueReader):
             "either": {"d": m.get("double_either", ""), "s": m.get("single_either", "")},
         }
         self._mark_re = re.compile(f"[{re.escape(self._mark_chars)}]")
+        self._mark_family = {
+            c: f for f in ("d", "s") for group in self._marks.values() for c in group[f]
+        }
+        """Each quote mark's family: ``d`` (double) or ``s`` (single)."""
 
     # ------------------------------------------------------------------ public
 
@@ -95,7 +99,7 @@ class QuoteFinder(_CueReader):
     def _scan_marks(self, text: str) -> list[tuple[int, int, bool]]:
         """Pair quote marks: ``(open, close, closed)``; an unclosed quote ends its paragraph."""
         opens, closes, either = self._marks["open"], self._marks["close"], self._marks["either"]
-        family = {c: f for f in ("d", "s") for c in opens[f] + closes[f] + either[f]}
+        family = self._mark_family
         out: list[tuple[int, int, bool]] = []
         current: str | None = None
         open_at = -1
