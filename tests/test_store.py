@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -182,6 +184,25 @@ def test_two_processes_open_a_new_database_at_once(tmp_path: Path) -> None:
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
     engine.dispose()
+
+
+def test_opening_a_new_database_waits_while_another_connection_writes_it(tmp_path: Path) -> None:
+    # what made the test above fail now and then: the other process is still creating the
+    # file (rollback journal, a write lock) when this one asks for the write-ahead log, and
+    # SQLite refuses that at once, without waiting out the busy timeout
+    path = tmp_path / "new.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.3, other.execute, ["COMMIT"])
+    release.start()
+    try:
+        with Store(path) as store:
+            assert store.stats().articles == 0
+    finally:
+        release.join()
+        other.close()
+    with sqlite3.connect(path) as check:
+        assert check.execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
 
 @pytest.mark.parametrize(

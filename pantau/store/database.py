@@ -18,6 +18,8 @@ not at the newest revision, under the same writer lock.
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -103,7 +105,7 @@ def _sqlite_settings(engine: Engine, busy_timeout: float) -> None:
         dbapi_connection.isolation_level = None  # pantau emits BEGIN itself (below)
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _journal_wal(cursor, busy_timeout)
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
@@ -112,6 +114,22 @@ def _sqlite_settings(engine: Engine, busy_timeout: float) -> None:
     def _begin(connection: Connection) -> None:
         readonly = connection.get_execution_options().get(READONLY, False)
         connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+
+def _journal_wal(cursor: sqlite3.Cursor, busy_timeout: float) -> None:
+    """Switch the file to the write-ahead log, waiting up to ``busy_timeout`` seconds for the
+    lock. SQLite answers "database is locked" at once, without its busy handler, when another
+    connection holds the file while this one asks (two processes opening a new file at the
+    same moment): so the switch is tried again, every 20 ms, until the timeout."""
+    deadline = time.monotonic() + busy_timeout
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _postgresql_settings(engine: Engine) -> None:
