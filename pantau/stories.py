@@ -85,19 +85,17 @@ class StoryConfig:
 
 def shingles(text: str, k: int) -> set[str]:
     """The set of ``k``-word shingles of ``text`` (lower-cased words; a shorter text is one)."""
-    words = [w.casefold() for w in _WORD.findall(text)]
+    words = list(map(str.casefold, _WORD.findall(text)))
     if len(words) <= k:
         return {" ".join(words)} if words else set()
-    return {" ".join(gram) for gram in zip(*(words[i:] for i in range(k)), strict=False)}
+    return set(map(" ".join, zip(*(words[i:] for i in range(k)), strict=False)))
 
 
 def _hashes(shingle_set: set[str]) -> npt.NDArray[np.uint64]:
     """A stable 32-bit hash of each shingle (CRC-32 of its UTF-8; the permutations of
     :meth:`MinHasher.signature` do the mixing)."""
-    crc32 = zlib.crc32
-    return np.fromiter(
-        (crc32(s.encode("utf-8")) for s in shingle_set), dtype=np.uint64, count=len(shingle_set)
-    )
+    encoded = map(str.encode, shingle_set)  # UTF-8
+    return np.fromiter(map(zlib.crc32, encoded), dtype=np.uint64, count=len(shingle_set))
 
 
 class MinHasher:
