@@ -25,10 +25,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from platformdirs import user_data_path
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -171,6 +167,13 @@ def reading(engine: Engine) -> Iterator[Connection]:
 
 def migrate(engine: Engine) -> str:
     """Bring the database to the newest schema revision; returns it."""
+    # Alembic is imported here, not with the module: it is a fifth of a second that the
+    # processes which never open a database (ingest workers, `pantau read`) need not pay.
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory(str(MIGRATIONS))
     head = script.get_current_head()
     if head is None:
