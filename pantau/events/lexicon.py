@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 from typing import Any, get_args
 
@@ -189,7 +190,8 @@ class TriggerLexicon:
         forms_at = self._forms_at
         lows = low_words(tokens)
         size = len(lows)
-        for i in [k for k, low in enumerate(lows) if low in starters]:
+        # the positions of starters, picked without a Python step per word
+        for i in compress(range(size), map(starters.__contains__, lows)):
             low = lows[i]
             if low in blocked_first:
                 n = blocked.match_at(tokens, i)
