@@ -52,7 +52,7 @@ from pantau.events.modality import ModalityReader
 from pantau.events.morphology import Voice
 from pantau.events.patterns import Patterns
 from pantau.events.records import Records
-from pantau.events.roles import Participant, RoleFinder, Roles
+from pantau.events.roles import Participant, RoleFinder, Roles, Scene
 from pantau.events.scene import Scenes
 from pantau.events.text import PhraseSet, first_word
 
@@ -158,6 +158,7 @@ class EventExtractor:
             spots=SentenceLayer(self.placer.spots, views),
         )
         state.government = self.scenes.government(article)
+        state.organisations = tuple(e for e in article.entities if e.label == "ORG")
         for view in self.grammar.views(article):
             if _headline_like(article.text[view.start : view.end]):
                 continue
@@ -167,8 +168,11 @@ class EventExtractor:
                 and self.protest_forms.contains(view.tokens)
             )
         state.initials = self.scenes.initials(state)
+        # A scene reads the state when asked, so one per trigger type serves every sentence;
+        # kept here, not in ``state`` (see :meth:`Scenes.scene`).
+        scenes: dict[str, Scene] = {}
         for view in state.views.values():
-            self._sentence(view, state)
+            self._sentence(view, state, scenes)
         if any(c.type in ("ASSAULT", "PROTEST") for c in state.candidates):
             # casualty counts only ever go to a violent event
             state.counts = {i: self.casualties.counts(v) for i, v in state.views.items()}
@@ -176,7 +180,7 @@ class EventExtractor:
         self.episodes.complete(state)
         return self.records.events(state)
 
-    def _sentence(self, view: SentenceView, state: ArticleState) -> None:
+    def _sentence(self, view: SentenceView, state: ArticleState, scenes: dict[str, Scene]) -> None:
         article = state.article
         tokens = view.tokens
         found = self.lexicon.find(tokens)
@@ -220,9 +224,10 @@ class EventExtractor:
                 self._trend(view, m, clause) or self._tally(view, m, clause, found)
             ):
                 continue
-            roles = self.roles.find(
-                view, m, entry, voice, self.scenes.scene(view, state, entry.type)
-            )
+            scene = scenes.get(entry.type)
+            if scene is None:
+                scene = scenes[entry.type] = self.scenes.scene(view, state, entry.type)
+            roles = self.roles.find(view, m, entry, voice, scene)
             protest = state.protest_article or self.political_crowd.contains(tokens)
             chosen = self._reading(readings, roles, protest=protest)
             if chosen is None:

@@ -63,6 +63,7 @@ class Scene:
     government: EventActor | None
     initials: Mapping[str, EventActor]
     entities: Sequence[Entity]
+    """The article's organisations (its entities labelled ``ORG``), in order."""
     counted: Callable[[int, int], EventActor | None] = lambda n, offset: None
     """The participant introduced earlier with the number ``n`` (``empat pemuda``), before
     ``offset``: what ``keempatnya`` stands for."""
@@ -277,8 +278,7 @@ class NounPhrases:
         return [
             e
             for e in scene.entities
-            if e.label == "ORG"
-            and start <= e.start
+            if start <= e.start
             and e.end <= end
             and " " in e.text
             and e.text.split(None, 1)[0].casefold() in self._named_orgs
@@ -407,7 +407,7 @@ class NounPhrases:
                     ]
         start, end = tokens[lo].start, tokens[hi - 1].end
         for e in scene.entities:
-            if e.label == "ORG" and start <= e.start and e.end <= end:
+            if start <= e.start and e.end <= end:
                 return [Participant(EventActor(e.text, e.text, e.start, e.end), "entity")]
         return []
 
