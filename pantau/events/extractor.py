@@ -204,11 +204,11 @@ class EventExtractor:
             (m.i, self.grammar.clause(view, m.i, m.j).end) for m, _ in live if id(m) in named
         ]
         quotes = self._quotes(article, view)
-        side_clauses = [
-            (c.opener, c.end)
-            for c in (self.grammar.clause(view, m.i, m.j) for m, _ in live)
-            if c.kind == "subordinate" and c.opener is not None
-        ]
+        side_clauses: list[tuple[int, int]] = []
+        for m, _ in live:
+            c = self.grammar.clause(view, m.i, m.j)
+            if c.kind == "subordinate" and c.opener is not None:
+                side_clauses.append((c.opener, c.end))
         events: list[Candidate] = []
         for m, readings in live:
             entry, voice = readings[0]
@@ -277,7 +277,11 @@ class EventExtractor:
                 if (statement or cand.type == "CONSULT") and not commitment
                 else []
             )
-            usable_refs = [r for r in refs if not any(lo <= r.i < hi for lo, hi in excluded)]
+            usable_refs = (
+                [r for r in refs if not any(lo <= r.i < hi for lo, hi in excluded)]
+                if excluded
+                else list(refs)  # (most events exclude nothing: no test per date then)
+            )
             cand.time = self.dater.own(
                 view, clause, m.i, usable_refs, statement=statement, attribution=attribution
             )

@@ -169,7 +169,7 @@ class TriggerLexicon:
 
     def patient_possessor(self, match: TriggerMatch) -> bool:
         """``penangkapan X``, ``pembunuhan X``: a peN-an noun whose possessor is the patient."""
-        words = tuple(t for t in match.text.casefold().split())
+        words = tuple(match.text.casefold().split())
         if not words:
             return False
         if words[0].removesuffix("nya") in self._patient_firsts:

@@ -100,26 +100,33 @@ class Placer:
                     taken = _named_tokens(view)
                 if self._in_longer_name(view, i, j, taken) and not self._located(view, j, place):
                     continue
-            inside = any(
-                mi <= i
-                and j <= mj
-                and m.actor.type != "country"
-                and not (m.actor.type == "civilians" and place.kind != "country")
-                for mi, mj, m in mentions
-            )  # but "warga Gaza": the civilians of a place are there
+            # (plain loops, not any() over generators: this runs for every place of a
+            # sentence read)
+            inside = False
+            for mi, mj, m in mentions:
+                if (
+                    mi <= i
+                    and j <= mj
+                    and m.actor.type != "country"
+                    and not (m.actor.type == "civilians" and place.kind != "country")
+                ):  # but "warga Gaza": the civilians of a place are there
+                    inside = True
+                    break
+                if mi <= i < mj and m.actor.type == "country":
+                    inside = not self._after_locative(view, i)
+                    if inside:
+                        break
             if inside:
                 continue
-            if any(
-                mi <= i < mj and m.actor.type == "country" and not self._after_locative(view, i)
-                for mi, mj, m in mentions
-            ):
-                continue
-            seat = any(
-                (mj == i or (mj + 1 == i and tokens[mj].low == ")"))
-                and m.actor.type not in ("civilians", "country", "person")
-                and not (place.kind not in _COARSE and self._at_building(view, mi))
-                for mi, mj, m in mentions
-            )
+            seat = False
+            for mi, mj, m in mentions:
+                if (
+                    (mj == i or (mj + 1 == i and tokens[mj].low == ")"))
+                    and m.actor.type not in ("civilians", "country", "person")
+                    and not (place.kind not in _COARSE and self._at_building(view, mi))
+                ):
+                    seat = True
+                    break
             out.append(self._spot(view, i, j, place, out, seat=seat))
         if not self.water_names.firsts.isdisjoint(tokens.low_set):
             out = sorted(out + self._water_spots(view, out), key=lambda s: s.i)
@@ -244,14 +251,14 @@ class Placer:
         """The places an event of this type may take: no seat, no destination of a flight, none
         inside another event told in the sentence."""
         origin = self.is_origin(type_, mode)
-        return [
+        found = [
             s
             for s in spots
-            if not s.seat
-            and not (origin and s.destination)
-            and (origin or not s.origin)
-            and not any(lo <= s.i < hi for lo, hi in excluded)
+            if not s.seat and not (origin and s.destination) and (origin or not s.origin)
         ]
+        if excluded:  # (most events exclude nothing: no test per place then)
+            found = [s for s in found if not any(lo <= s.i < hi for lo, hi in excluded)]
+        return found
 
     def own(
         self,

@@ -193,11 +193,14 @@ class NounPhrases:
             ):
                 continue  # "di pinggiran Beirut, Lebanon": the country closes a place chain
             chunk.append((i, j, m))
-        chunk = self._appositions(view, chunk)
-        if len(chunk) > 1:
-            chunk = self._long_forms(view, chunk)
-        persons = [c for c in chunk if c[2].actor.type == "person"]
-        bodies = [c for c in chunk if c[2].actor.type != "person"]
+        persons: list[tuple[int, int, ActorMention]] = []
+        bodies: list[tuple[int, int, ActorMention]] = []
+        if chunk:  # (many stretches name no actor: no comprehension to run then)
+            chunk = self._appositions(view, chunk)
+            if len(chunk) > 1:
+                chunk = self._long_forms(view, chunk)
+            persons = [c for c in chunk if c[2].actor.type == "person"]
+            bodies = [c for c in chunk if c[2].actor.type != "person"]
         picked = bodies or ([] if speaker else persons)
         out: list[Participant] = []
         for i, _, m in picked:
@@ -220,11 +223,15 @@ class NounPhrases:
                 continue  # "tersangka korupsi asal Indonesia": a person's origin, no party
             forces = self._coordinated_force(view, i, m, out) if m.actor.type == "country" else None
             out = merge(out, [Participant(civilians or forces or actor_of(m), "named")])
-        companies = [
-            Participant(EventActor(e.text, e.text, e.start, e.end), "entity")
-            for e in orgs
-            if e.text.split(None, 1)[0].casefold() in self.companies
-        ]
+        companies = (
+            [
+                Participant(EventActor(e.text, e.text, e.start, e.end), "entity")
+                for e in orgs
+                if e.text.split(None, 1)[0].casefold() in self.companies
+            ]
+            if orgs
+            else []
+        )
         if companies:
             out = sorted(merge(out, companies), key=lambda p: p.actor.start)
         if out:
@@ -308,6 +315,8 @@ class NounPhrases:
     ) -> list[tuple[int, int, ActorMention]]:
         """``kelompok bersenjata TPNPB``: a generic actor right before a named one is that one;
         ``Densus … Polri``: a body named with its parent is the body."""
+        if len(chunk) < 2:
+            return list(chunk)  # one actor: no other to be named with (the common case)
         out: list[tuple[int, int, ActorMention]] = []
         ids = {m.actor.id for _, _, m in chunk}
         for k, (i, j, m) in enumerate(chunk):
