@@ -641,9 +641,9 @@ class Episodes:
     def _supported(self, state: ArticleState) -> None:
         """A strike in a backer's relative clause hits the other side of the fight it backs."""
         for cand in state.candidates:
+            if not cand.roles.supported or cand.roles.targets:
+                continue  # (most candidates: no set built)
             supported = {p.actor.name for p in cand.roles.supported}
-            if not supported or cand.roles.targets:
-                continue
             for other in state.candidates:
                 if other is cand or other.sentence != cand.sentence or other.type != "ASSAULT":
                     continue

@@ -28,6 +28,7 @@ at all is dropped: every record names who acted.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from pantau.actors import ActorDictionary
 from pantau.article import Article, Event, Place, Quote
@@ -154,7 +155,7 @@ class EventExtractor:
             article,
             published,
             views,
-            refs=SentenceLayer(lambda view: self.dater.refs(view, published), views),
+            refs=SentenceLayer(partial(self.dater.refs, published=published), views),
             spots=SentenceLayer(self.placer.spots, views),
         )
         state.government = self.scenes.government(article)
@@ -186,10 +187,16 @@ class EventExtractor:
         found = self.lexicon.find(tokens)
         if not found:
             return  # most sentences
-        live: Live = [
-            (m, [r for r in m.readings if self._conditions(view, m, r[0])]) for m in found
-        ]
-        live = [(m, rs) for m, rs in live if rs]
+        # (plain loops below, not comprehensions: a sentence has one or two triggers, and
+        # each comprehension is a call)
+        live: Live = []
+        for m in found:
+            rs = []
+            for r in m.readings:
+                if self._conditions(view, m, r[0]):
+                    rs.append(r)
+            if rs:
+                live.append((m, rs))
         if not live:
             return
         refs = state.refs.of(view)
@@ -197,12 +204,21 @@ class EventExtractor:
         attribution = self.grammar.attribution_start(view)
         protest_here = any(r[0].type == "PROTEST" for _, rs in live for r in rs)
         scopes = self._absorption(view, live, protest_here)
-        named = {id(m) for m, _ in live if self._alluded(view, m, live)}
-        anaphoric = {id(m) for m, _ in live if self._anaphoric(view, m, live, id(m) in named)}
-        strong = [m for m, rs in live if not rs[0][0].weak and id(m) not in anaphoric]
-        alluded = [
-            (m.i, self.grammar.clause(view, m.i, m.j).end) for m, _ in live if id(m) in named
-        ]
+        named: set[int] = set()
+        for m, _ in live:
+            if self._alluded(view, m, live):
+                named.add(id(m))
+        anaphoric: set[int] = set()
+        for m, _ in live:
+            if self._anaphoric(view, m, live, id(m) in named):
+                anaphoric.add(id(m))
+        strong: list[TriggerMatch] = []
+        alluded: list[tuple[int, int]] = []
+        for m, rs in live:
+            if not rs[0][0].weak and id(m) not in anaphoric:
+                strong.append(m)
+            if id(m) in named:
+                alluded.append((m.i, self.grammar.clause(view, m.i, m.j).end))
         quotes = self._quotes(article, view)
         side_clauses: list[tuple[int, int]] = []
         for m, _ in live:
@@ -262,9 +278,11 @@ class EventExtractor:
                 roles.targets = [t for t in roles.targets if t not in forces and t.how != "force"]
             cand.anaphoric = id(m) in anaphoric
             cand.subordinate = clause.kind == "subordinate"
-            cand.alluded = any(lo == m.i for lo, _ in alluded) or self._conceded(view, m)
+            cand.alluded = (bool(alluded) and any(lo == m.i for lo, _ in alluded)) or (
+                self._conceded(view, m)
+            )
             cand.additive = self._additive(view, m)
-            others = [(o.i, o.j) for o, _ in live if o is not m]
+            others = [(o.i, o.j) for o, _ in live if o is not m] if len(live) > 1 else []
             cand.mode = self._mode(view, cand, clause, others)
             if entry.mode:
                 cand.modes.add(entry.mode)
@@ -662,10 +680,14 @@ class EventExtractor:
     def _seat(self, view: SentenceView, spots: list[Spot], roles: Roles) -> Place | None:
         """The seat of a state body named with its region (``Bawaslu Tapanuli Selatan``,
         ``Pengadilan Negeri Jakarta Timur``): where it acts."""
-        sources = {p.actor.name for p in roles.sources if p.actor.type in self._state_bodies}
+        sources: set[str] | None = None  # (read only when a seat is there: rarely)
         for spot in spots:
             if not spot.seat:
                 continue
+            if sources is None:
+                sources = {
+                    p.actor.name for p in roles.sources if p.actor.type in self._state_bodies
+                }
             for _, mj, m in view.mentions:
                 if (mj == spot.i or mj + 1 == spot.i) and m.actor.name in sources:
                     # an official ("Kapolda Sulawesi Tengah … meminta maaf") speaks anywhere
@@ -673,7 +695,11 @@ class EventExtractor:
         return None
 
     def _quotes(self, article: Article, view: SentenceView) -> list[Quote]:
-        return [q for q in article.quotes if q.start < view.end and view.start < q.end]
+        out: list[Quote] = []
+        for q in article.quotes:  # (a plain loop: one call less per sentence)
+            if q.start < view.end and view.start < q.end:
+                out.append(q)
+        return out
 
 
 def _headline_like(text: str) -> bool:

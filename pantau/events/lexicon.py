@@ -213,20 +213,17 @@ class TriggerLexicon:
         if not spans:
             return []
         if len(spans) == 1:
-            chosen = [(i, j, found) for _, i, j, found in spans if found is not None]
+            _, lo, hi, only = spans[0]
+            chosen = [] if only is None else [(lo, hi, only)]
         else:
             chosen = self._choose(spans, len(tokens))
-        return [
-            TriggerMatch(
-                i,
-                j,
-                tokens[i].start,
-                tokens[j - 1].end,
-                tokens[i].text if j == i + 1 else " ".join(t.text for t in tokens[i:j]),
-                self._index[words],
+        out: list[TriggerMatch] = []
+        for i, j, words in chosen:  # (a plain loop: most sentences have one trigger)
+            text = tokens[i].text if j == i + 1 else " ".join(t.text for t in tokens[i:j])
+            out.append(
+                TriggerMatch(i, j, tokens[i].start, tokens[j - 1].end, text, self._index[words])
             )
-            for i, j, words in chosen
-        ]
+        return out
 
     def _choose(
         self, spans: list[tuple[int, int, int, tuple[str, ...] | None]], size: int

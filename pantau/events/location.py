@@ -251,6 +251,8 @@ class Placer:
         """The places an event of this type may take: no seat, no destination of a flight, none
         inside another event told in the sentence."""
         origin = self.is_origin(type_, mode)
+        if not spots:
+            return []
         found = [
             s
             for s in spots
@@ -276,10 +278,12 @@ class Placer:
         origin = self.is_origin(type_, mode)
         destination = type_ in self.destination_types
         end = min(clause.end, attribution) if j <= attribution else clause.end
-        in_clause = [
-            s for s in usable if clause.start <= s.i < end and (s.past is None or s.past < i)
-        ]
-        locative = [s for s in in_clause if s.locative]
+        in_clause = (
+            [s for s in usable if clause.start <= s.i < end and (s.past is None or s.past < i)]
+            if usable
+            else []
+        )
+        locative = [s for s in in_clause if s.locative] if in_clause else []
         if type_ in self.verbal:
             attributed = [s for s in usable if s.i >= attribution and s.locative]
             if attributed:
@@ -356,7 +360,11 @@ class Placer:
 
 def _named_tokens(view: SentenceView) -> set[int]:
     """The tokens of the sentence's places, actor mentions and dates."""
-    taken = {k for a, b, _ in view.places for k in range(a, b)}
-    taken |= {k for a, b, _ in view.mentions for k in range(a, b)}
-    taken |= {k for a, b, _ in view.dates for k in range(a, b)}
+    taken: set[int] = set()
+    for a, b, _ in view.places:
+        taken.update(range(a, b))
+    for a, b, _ in view.mentions:
+        taken.update(range(a, b))
+    for a, b, _ in view.dates:
+        taken.update(range(a, b))
     return taken

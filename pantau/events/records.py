@@ -10,11 +10,16 @@ or place (×0.95), and a hearsay or hypothetical modality (×0.9).
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from pantau.article import Article, Event, EventActor
 from pantau.codebook import Codebook
 from pantau.events.candidates import ArticleState, Candidate, union
 
 __all__ = ["Records"]
+
+_TEXT_ORDER = attrgetter("sentence", "match.start")
+"""A candidate's place in the text: ``(sentence, trigger start)``."""
 
 
 class Records:
@@ -27,7 +32,7 @@ class Records:
             p.actor.name for c in state.candidates if c.type == "PROTEST" for p in c.roles.sources
         }
         out: list[Event] = []
-        for cand in sorted(state.candidates, key=lambda c: (c.sentence, c.match.start)):
+        for cand in sorted(state.candidates, key=_TEXT_ORDER):
             if cand.roles.sources:
                 out.append(self._event(article, cand, protesters, len(out) + 1))
         return tuple(out)

@@ -195,20 +195,23 @@ class RoleFinder:
                     break
         if not symmetric and all(not t.named for t in roles.targets):
             roles.referent = self._referent(view, match.j, end)
-        names = {s.actor.name for s in roles.sources if "(generic)" not in s.actor.name}
-        spans = {s.actor.start for s in roles.sources}
-        countries = {
-            s.actor.country
-            for s in roles.sources
-            if s.actor.country and s.actor.type in _STATE_TYPES
-        }  # a state's own troops, never an insurgent's compatriots
-        roles.targets = [
-            t
-            for t in roles.targets
-            if t.actor.name not in names
-            and t.actor.start not in spans
-            and not (t.how == "force" and t.actor.country in countries)
-        ]  # "rudal-rudalnya … menewaskan 60 tentara": not the attacker's own troops
+        if roles.targets:  # (else nothing to filter: no set built)
+            names = {s.actor.name for s in roles.sources if "(generic)" not in s.actor.name}
+            spans = {s.actor.start for s in roles.sources}
+            countries = {
+                s.actor.country
+                for s in roles.sources
+                if s.actor.country and s.actor.type in _STATE_TYPES
+            }  # a state's own troops, never an insurgent's compatriots
+            roles.targets = [
+                t
+                for t in roles.targets
+                if t.actor.name not in names
+                and t.actor.start not in spans
+                and not (t.how == "force" and t.actor.country in countries)
+            ]  # "rudal-rudalnya … menewaskan 60 tentara": not the attacker's own troops
+        else:
+            roles.targets = []
         if len(roles.targets) > 1:
             roles.targets = [t for t in roles.targets if t.actor.type != "person"] or roles.targets
         return roles
