@@ -91,7 +91,10 @@ class Candidate:
 
     @property
     def named_source(self) -> bool:
-        return any(p.named for p in self.roles.sources)
+        for p in self.roles.sources:  # (a plain loop: read for every event)
+            if p.named:
+                return True
+        return False
 
     @property
     def main(self) -> bool:

@@ -406,14 +406,20 @@ class Grammar:
 
     def _date_follows(self, view: SentenceView, k: int) -> bool:
         """``sejak Minggu (9/6)``, ``sebelum 2019``: a preposition before a date, no clause."""
-        return any(i == k for i, _, _ in view.dates)
+        for i, _, _ in view.dates:  # (a plain loop: this runs for many subordinators)
+            if i == k:
+                return True
+        return False
 
     def _time_adverb(self, tokens: Sequence[Token], k: int) -> bool:
         """``saat ini``, ``saat itu``: adverbs of time, not subordinators."""
         return k + 1 < len(tokens) and tokens[k + 1].low in ("ini", "itu")
 
     def _is_fronted(self, tokens: Sequence[Token], k: int) -> bool:
-        return all(not t.is_word for t in tokens[:k])
+        for low in low_words(tokens)[:k]:  # (a plain loop over the folded words)
+            if low[0].isalnum():  # Token.is_word
+                return False
+        return True
 
     def _fronted_comma(self, tokens: Sequence[Token], k: int, i: int) -> int | None:
         """The comma that closes a sentence-initial subordinate clause before token ``i``."""

@@ -150,9 +150,13 @@ class Episodes:
     def merge(self, state: ArticleState) -> None:
         kept: list[Candidate] = []
         for cand in state.candidates:
-            host = next(
-                (e for e in reversed(kept) if e.type == cand.type and self._restates(e, cand)),
-                None,
+            host = (
+                next(
+                    (e for e in reversed(kept) if e.type == cand.type and self._restates(e, cand)),
+                    None,
+                )
+                if kept
+                else None
             )  # (the type first: _restates says no to any other type, and this loop is long)
             if host is None and cand.alluded:
                 # "Iran mengutuk serangan Israel": the attack told before, named as an object
@@ -442,7 +446,7 @@ class Episodes:
             return
         last = previous[-1].sentence
         prev = next(e for e in previous if e.sentence == last)
-        langsung = any(t.low == "langsung" for t in tokens[max(0, cand.match.i - 3) : cand.match.i])
+        langsung = "langsung" in tokens.lows[max(0, cand.match.i - 3) : cand.match.i]
         if self.dater.continues(view) or langsung:
             self._take_time(cand, prev)
             return

@@ -202,7 +202,10 @@ class EventExtractor:
         refs = state.refs.of(view)
         spots = state.spots.of(view)
         attribution = self.grammar.attribution_start(view)
-        protest_here = any(r[0].type == "PROTEST" for _, rs in live for r in rs)
+        protest_here = False
+        for _, rs in live:
+            for r in rs:
+                protest_here = protest_here or r[0].type == "PROTEST"
         scopes = self._absorption(view, live, protest_here)
         named: set[int] = set()
         for m, _ in live:
@@ -249,8 +252,11 @@ class EventExtractor:
             if chosen is None:
                 continue
             entry, voice = chosen
-            if entry.type != "PROTEST" and any(r.source_kind == "crowd" for r, _ in readings):
-                roles.sources = [self._mob(p) for p in roles.sources]
+            if entry.type != "PROTEST":
+                for r, _ in readings:
+                    if r.source_kind == "crowd":
+                        roles.sources = [self._mob(p) for p in roles.sources]
+                        break
             reading = self.modality.read(view, m, clause, entry.type)
             cand = Candidate(view, m, entry, voice, entry.type, entry.mode, roles, reading, clause)
             if reading.future and entry.type in self.future_types and reading.modality != "denied":
@@ -408,7 +414,7 @@ class EventExtractor:
             return True  # "pilot … yang disandera": a state, told as a participle
         if self.habitual.ends_at(tokens, m.i, max(0, m.i - 2)) is not None:
             return True  # "kerap disiksa": a practice, not an event
-        if any(lo <= m.i < hi and entry.type in types for lo, hi, types in scopes):
+        if scopes and any(lo <= m.i < hi and entry.type in types for lo, hi, types in scopes):
             return True
         if (
             entry.type == "ACCUSE"
@@ -599,7 +605,7 @@ class EventExtractor:
         """Triggers of one type in one sentence are one event unless they differ."""
         out: list[Candidate] = []
         for cand in events:
-            host = next((e for e in out if self._same_in_sentence(e, cand)), None)
+            host = next((e for e in out if self._same_in_sentence(e, cand)), None) if out else None
             if host is None:
                 out.append(cand)
                 continue

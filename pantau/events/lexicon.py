@@ -174,7 +174,10 @@ class TriggerLexicon:
             return False
         if words[0].removesuffix("nya") in self._patient_firsts:
             return True
-        return any(words[: len(p)] == p for p in self._patient_by_first.get(words[0], ()))
+        for p in self._patient_by_first.get(words[0], ()):
+            if words[: len(p)] == p:
+                return True
+        return False
 
     def forms(self) -> frozenset[tuple[str, ...]]:
         """Every written form of every entry, as folded words."""

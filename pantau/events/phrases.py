@@ -277,8 +277,8 @@ class NounPhrases:
         """The NER's organisations in ``[lo, hi)`` that start with a company's or an
         institution's word (``PT``, ``Universitas``)."""
         tokens = view.tokens
-        if self._named_orgs.isdisjoint(tokens.low_set) or not any(
-            tokens[k].low in self._named_orgs for k in range(lo, hi)
+        if self._named_orgs.isdisjoint(tokens.low_set) or self._named_orgs.isdisjoint(
+            tokens.lows[lo:hi]
         ):
             return []
         start, end = tokens[lo].start, tokens[hi - 1].end
