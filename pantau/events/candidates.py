@@ -91,7 +91,7 @@ class Candidate:
 
     @property
     def named_source(self) -> bool:
-        for p in self.roles.sources:  # (a plain loop: read for every event)
+        for p in self.roles.sources:  # noqa: SIM110 (a loop, not any(): no generator made)
             if p.named:
                 return True
         return False

@@ -406,7 +406,7 @@ class Grammar:
 
     def _date_follows(self, view: SentenceView, k: int) -> bool:
         """``sejak Minggu (9/6)``, ``sebelum 2019``: a preposition before a date, no clause."""
-        for i, _, _ in view.dates:  # (a plain loop: this runs for many subordinators)
+        for i, _, _ in view.dates:  # noqa: SIM110 (a loop, not any(): no generator made)
             if i == k:
                 return True
         return False
@@ -416,7 +416,7 @@ class Grammar:
         return k + 1 < len(tokens) and tokens[k + 1].low in ("ini", "itu")
 
     def _is_fronted(self, tokens: Sequence[Token], k: int) -> bool:
-        for low in low_words(tokens)[:k]:  # (a plain loop over the folded words)
+        for low in low_words(tokens)[:k]:  # noqa: SIM110 (a loop, not all(): no generator)
             if low[0].isalnum():  # Token.is_word
                 return False
         return True

@@ -174,7 +174,7 @@ class TriggerLexicon:
             return False
         if words[0].removesuffix("nya") in self._patient_firsts:
             return True
-        for p in self._patient_by_first.get(words[0], ()):
+        for p in self._patient_by_first.get(words[0], ()):  # noqa: SIM110 (no generator made)
             if words[: len(p)] == p:
                 return True
         return False
