@@ -445,7 +445,9 @@ class Episodes:
         if not previous:
             return
         last = previous[-1].sentence
-        prev = next(e for e in previous if e.sentence == last)
+        for prev in previous:  # the first of the last sentence (a loop: no generator made)
+            if prev.sentence == last:
+                break
         langsung = "langsung" in tokens.lows[max(0, cand.match.i - 3) : cand.match.i]
         if self.dater.continues(view) or langsung:
             self._take_time(cand, prev)

@@ -253,8 +253,8 @@ class EventExtractor:
                 continue
             entry, voice = chosen
             if entry.type != "PROTEST":
-                for r, _ in readings:
-                    if r.source_kind == "crowd":
+                for other, _ in readings:
+                    if other.source_kind == "crowd":
                         roles.sources = [self._mob(p) for p in roles.sources]
                         break
             reading = self.modality.read(view, m, clause, entry.type)

@@ -24,7 +24,15 @@ from pantau.article import PloverType
 from pantau.datafiles import read_toml
 from pantau.errors import ResourceError
 from pantau.events.morphology import PATTERNS, Voice, inflect
-from pantau.events.text import PhraseSet, Token, low_words, phrase_tokens, tokenize, word_set
+from pantau.events.text import (
+    PhraseSet,
+    Token,
+    Tokens,
+    low_words,
+    phrase_tokens,
+    tokenize,
+    word_set,
+)
 
 __all__ = ["Blocker", "TriggerEntry", "TriggerLexicon", "TriggerMatch", "tokenize"]
 
@@ -186,12 +194,14 @@ class TriggerLexicon:
     def find(self, tokens: Sequence[Token]) -> list[TriggerMatch]:
         """The triggers of a sentence: longest first, no overlaps, blockers' words excluded."""
         starters = self._starters
-        if starters.isdisjoint(word_set(tokens)):
+        # word_set and low_words, inlined: this runs for every sentence
+        plain = type(tokens) is Tokens
+        if starters.isdisjoint(tokens.low_set if plain else word_set(tokens)):  # type: ignore[attr-defined]
             return []  # most sentences: no word can start a trigger or a blocker
         spans: list[tuple[int, int, int, tuple[str, ...] | None]] = []  # (-len, i, j, words)
         blocked, blocked_first = self._blocked, self._blocked_first
         forms_at = self._forms_at
-        lows = low_words(tokens)
+        lows = tokens.lows if plain else low_words(tokens)  # type: ignore[attr-defined]
         size = len(lows)
         # the positions of starters, picked without a Python step per word
         for i in compress(range(size), map(starters.__contains__, lows)):

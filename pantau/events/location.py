@@ -278,13 +278,15 @@ class Placer:
         origin = self.is_origin(type_, mode)
         destination = type_ in self.destination_types
         end = min(clause.end, attribution) if j <= attribution else clause.end
-        in_clause = (
-            [s for s in usable if clause.start <= s.i < end and (s.past is None or s.past < i)]
-            if usable
-            else []
-        )
-        locative = [s for s in in_clause if s.locative] if in_clause else []
-        if type_ in self.verbal:
+        # (plain loops: a sentence has few places, and each comprehension is a call)
+        in_clause: list[Spot] = []
+        locative: list[Spot] = []
+        for s in usable:
+            if clause.start <= s.i < end and (s.past is None or s.past < i):
+                in_clause.append(s)
+                if s.locative:
+                    locative.append(s)
+        if type_ in self.verbal and usable:
             attributed = [s for s in usable if s.i >= attribution and s.locative]
             if attributed:
                 return attributed[0]
@@ -300,6 +302,8 @@ class Placer:
         if type_ in self.verbal:
             subject = [s for s in in_clause if s.i < i and not s.locative]
             return subject[0] if subject else None
+        if len(in_clause) == 1:
+            return self._specific(in_clause[0], in_clause)
         if in_clause:
             return self._specific(min(in_clause, key=lambda s: abs(s.i - i)), in_clause)
         return None
@@ -307,6 +311,8 @@ class Placer:
     def nearest(self, i: int, usable: list[Spot], attribution: int) -> Spot | None:
         """Any place of the sentence, the nearest to the trigger (events that are not
         statements, when their clause names none)."""
+        if not usable:
+            return None
         rest = [s for s in usable if s.i < attribution and (s.past is None or s.past < i)]
         if not rest:
             return None

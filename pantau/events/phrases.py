@@ -199,8 +199,8 @@ class NounPhrases:
             chunk = self._appositions(view, chunk)
             if len(chunk) > 1:
                 chunk = self._long_forms(view, chunk)
-            for c in chunk:
-                (persons if c[2].actor.type == "person" else bodies).append(c)
+            for item in chunk:
+                (persons if item[2].actor.type == "person" else bodies).append(item)
         picked = bodies or ([] if speaker else persons)
         out: list[Participant] = []
         for i, _, m in picked:
