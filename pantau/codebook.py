@@ -51,6 +51,14 @@ Quad = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", 
 KindSpec = str | Iterable[str] | None
 """What :meth:`Codebook.acled` takes for the actors of one role: a kind name, an actor type,
 several of them (one per actor), or ``None`` / empty for no (or unknown) actors."""
+_ACLED_MEMO_SIZE = 10_000
+"""Bound of :meth:`Codebook.acled`'s memo (emptied when full)."""
+
+
+def _spec_tuple(spec: KindSpec) -> str | tuple[str, ...] | None:
+    """A :data:`KindSpec` that can be a key: several kinds as a tuple."""
+    return spec if spec is None or isinstance(spec, str) else tuple(spec)
+
 
 _TYPES: tuple[str, ...] = get_args(PloverType)
 _ACTOR_TYPES: frozenset[str] = frozenset(get_args(ActorType))
@@ -141,7 +149,8 @@ class CrosswalkRule:
 
 
 class Codebook:
-    """The event codebook, loaded and validated. Build once, share freely (no mutable state).
+    """The event codebook, loaded and validated. Build once, share freely (its only mutable
+    state is a bounded memo of :meth:`acled` answers, which never changes an answer).
 
     ``path`` defaults to the packaged ``pantau/data/codebook.toml``. A missing, unreadable or
     malformed file raises :class:`~pantau.errors.ResourceError` naming the bad entry.
@@ -176,6 +185,9 @@ class Codebook:
             for kind, atoms in self._atoms.items()
             if kind in self._kinds
         }
+        self._acled_memo: dict[tuple[Any, ...], tuple[str | None, str | None]] = {}
+        """:meth:`acled` answers by their arguments (the crosswalk is asked the same few
+        questions for every event)."""
 
     # -- data ------------------------------------------------------------------------------
 
@@ -248,14 +260,27 @@ class Codebook:
         means no actor of that role (or none whose type is known). Pass ``protesters`` for the
         participants of a protest. Unknown names raise :class:`ConfigurationError`.
         """
+        # the arguments as a key (iterables read once, into tuples)
+        source_kind = _spec_tuple(source_kind)
+        target_kind = _spec_tuple(target_kind)
+        contexts = tuple(contexts)
+        key = (type, mode, source_kind, target_kind, contexts)
+        found = self._acled_memo.get(key)
+        if found is not None:
+            return found
         self.event_type(type)
         sources = self._given(source_kind, "source_kind")
         targets = self._given(target_kind, "target_kind")
         context_set = frozenset(contexts)
+        found = None, None
         for rule in self._rules_by_type.get(type, ()):
             if self._applies(rule, type, mode, sources, targets, context_set):
-                return rule.acled_type, rule.acled_subtype
-        return None, None
+                found = rule.acled_type, rule.acled_subtype
+                break
+        if len(self._acled_memo) >= _ACLED_MEMO_SIZE:
+            self._acled_memo.clear()
+        self._acled_memo[key] = found
+        return found
 
     def _given(self, spec: KindSpec, role: str) -> tuple[frozenset[str], ...]:
         if spec is None:

@@ -218,6 +218,22 @@ def test_acled_crosswalk_examples(
     assert book.acled(*args, contexts=contexts) == expected
 
 
+def test_acled_memo_gives_the_same_answers() -> None:
+    """A question asked again (with kinds and contexts as lists or generators) is answered
+    the same; a refused one is refused again."""
+    fresh = Codebook()
+    for _ in range(2):
+        sources = (k for k in ["police", "rebel_group"])
+        assert fresh.acled("ASSAULT", "firearms", sources, None) == ("Battles", "Armed clash")
+        assert fresh.acled("ASSAULT", None, "rebel_group", "police", contexts=iter(T)) == (
+            "Battles",
+            NSA,
+        )
+        assert fresh.acled("COERCE", "censor", "government") == NO
+        with pytest.raises(ConfigurationError, match="soldiers"):
+            fresh.acled("ASSAULT", "firearms", "soldiers")
+
+
 def test_acled_refuses_unknown_names(book: Codebook) -> None:
     with pytest.raises(ConfigurationError, match="FIGHT"):
         book.acled("FIGHT")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from pantau.article import Article, EventActor, Place
+from pantau.article import Article, Entity, EventActor, Place
 from pantau.events.casualties import Count
 from pantau.events.clauses import Clause, SentenceView
 from pantau.events.dating import TimeRef
@@ -91,7 +91,10 @@ class Candidate:
 
     @property
     def named_source(self) -> bool:
-        return any(p.named for p in self.roles.sources)
+        for p in self.roles.sources:  # noqa: SIM110 (a loop, not any(): no generator made)
+            if p.named:
+                return True
+        return False
 
     @property
     def main(self) -> bool:
@@ -146,6 +149,8 @@ class ArticleState:
     protest_article: bool = False
     initials: dict[str, EventActor] = field(default_factory=dict)
     government: EventActor | None = None
+    organisations: tuple[Entity, ...] = ()
+    """The article's entities labelled ``ORG``, in order (the role finder reads only those)."""
 
 
 def union(a: Sequence[Participant], b: Sequence[Participant]) -> list[Participant]:

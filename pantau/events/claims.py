@@ -68,13 +68,14 @@ class Claims:
         if reading.reporter is not None:
             i, j = reading.reporter
             return article.text[tokens[i].start : tokens[j - 1].end], "reported"
-        source_ids = {p.actor.actor_id for p in roles.sources}
         for q in quotes:
             if q.speaker and q.start <= match.start < q.end:
                 speaker = self._resolve(article, q)
                 if speaker is None:
                     continue
-                if type_ in self.announced and q.speaker_actor in source_ids:
+                if type_ in self.announced and q.speaker_actor in {
+                    p.actor.actor_id for p in roles.sources
+                }:
                     return None
                 return speaker, "speaker"
         if clause.kind == "complement" and clause.opener is not None:

@@ -15,8 +15,8 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import attrgetter
+from itertools import compress, islice, repeat
+from operator import attrgetter, or_
 from typing import Any, Literal, Protocol, TypeVar
 
 from pantau.article import ActorMention, Article, DateMention, Place
@@ -32,6 +32,8 @@ _NAME_OPENERS = ('"', "“", "(", ".")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*\Z")
 _CACHE_SIZE = 50_000
 _CLOSE = frozenset({",", ";", ":", '"', "“", "”", "(", ")", "–", "—", "-"})
+_FIRST_VERB_MARKS = _CLOSE | {"(", ")", "yang"}
+"""The words :meth:`Grammar.first_verb` reads besides verbs."""
 _ATTRIBUTION_AFTER = frozenset({",", '"', "”"})
 """What may stand right before a closing attribution."""
 _start_of = attrgetter("start")
@@ -199,6 +201,8 @@ class Grammar:
             for cues in (self.subordinators, self.conditional, self.purpose)
             for p in cues.phrases
         )
+        self._end_marks = self._cue_first | {";", ",", "dan", "serta"}
+        """The words at which :meth:`_clause_end` may end a clause."""
         self._contrastive = frozenset(p[0] for p in g["contrastive"].phrases if len(p) == 1)
         self._report_nouns = frozenset(p[0] for p in g["report_nouns"].phrases if len(p) == 1)
         self._clause_cues = frozenset(
@@ -402,14 +406,20 @@ class Grammar:
 
     def _date_follows(self, view: SentenceView, k: int) -> bool:
         """``sejak Minggu (9/6)``, ``sebelum 2019``: a preposition before a date, no clause."""
-        return any(i == k for i, _, _ in view.dates)
+        for i, _, _ in view.dates:  # noqa: SIM110 (a loop, not any(): no generator made)
+            if i == k:
+                return True
+        return False
 
     def _time_adverb(self, tokens: Sequence[Token], k: int) -> bool:
         """``saat ini``, ``saat itu``: adverbs of time, not subordinators."""
         return k + 1 < len(tokens) and tokens[k + 1].low in ("ini", "itu")
 
     def _is_fronted(self, tokens: Sequence[Token], k: int) -> bool:
-        return all(not t.is_word for t in tokens[:k])
+        for low in low_words(tokens)[:k]:  # noqa: SIM110 (a loop, not all(): no generator)
+            if low[0].isalnum():  # Token.is_word
+                return False
+        return True
 
     def _fronted_comma(self, tokens: Sequence[Token], k: int, i: int) -> int | None:
         """The comma that closes a sentence-initial subordinate clause before token ``i``."""
@@ -446,9 +456,10 @@ class Grammar:
 
     def _clause_end(self, view: SentenceView, j: int) -> int:
         tokens = view.tokens
-        k = j
-        while k < len(tokens):
-            low = tokens[k].low
+        lows = tokens.lows
+        # only the words that may end a clause are visited (picked without a Python step each)
+        for k in compress(range(j, len(lows)), map(self._end_marks.__contains__, lows[j:])):
+            low = lows[k]
             if low == ";":
                 return k
             if low == "," and k + 1 < len(tokens) and self.attribution.match_at(tokens, k + 1):
@@ -468,16 +479,18 @@ class Grammar:
                 and self._verb_follows(view, k + 1, k + 4)
             ):
                 return k
-            k += 1
         return len(tokens)
 
     def first_verb(self, view: SentenceView, start: int, end: int) -> int:
         """The clause's first verb outside a relative clause or parentheses (``end``: none)."""
         depth = 0
         relative = False
-        tokens, verbs = view.tokens, view.verbs
-        for k in range(start, end):
-            low = tokens[k].low
+        lows, verbs = view.tokens.lows, view.verbs
+        # only the verbs and the words that open or close a bracket or relative clause count:
+        # they are picked without a Python step per word
+        marks = map(or_, verbs[start:end], map(_FIRST_VERB_MARKS.__contains__, lows[start:end]))
+        for k in compress(range(start, end), marks):
+            low = lows[k]
             if low == "(":
                 depth += 1
             elif low == ")":
@@ -501,11 +514,9 @@ class Grammar:
     def _attribution_start(self, tokens: Sequence[Token]) -> int:
         lows = low_words(tokens)
         firsts = self.attribution.firsts
-        for k in range(len(tokens) - 1, 0, -1):
-            if (
-                lows[k] in firsts
-                and lows[k - 1] in _ATTRIBUTION_AFTER
-                and self.attribution.match_at(tokens, k)
-            ):
+        # from the end, the words an attribution may start at (picked without a Python step each)
+        at = list(compress(range(1, len(lows)), map(firsts.__contains__, islice(lows, 1, None))))
+        for k in reversed(at):
+            if lows[k - 1] in _ATTRIBUTION_AFTER and self.attribution.match_at(tokens, k):
                 return k - 1
         return len(tokens)

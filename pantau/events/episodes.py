@@ -150,9 +150,13 @@ class Episodes:
     def merge(self, state: ArticleState) -> None:
         kept: list[Candidate] = []
         for cand in state.candidates:
-            host = next(
-                (e for e in reversed(kept) if e.type == cand.type and self._restates(e, cand)),
-                None,
+            host = (
+                next(
+                    (e for e in reversed(kept) if e.type == cand.type and self._restates(e, cand)),
+                    None,
+                )
+                if kept
+                else None
             )  # (the type first: _restates says no to any other type, and this loop is long)
             if host is None and cand.alluded:
                 # "Iran mengutuk serangan Israel": the attack told before, named as an object
@@ -441,8 +445,10 @@ class Episodes:
         if not previous:
             return
         last = previous[-1].sentence
-        prev = next(e for e in previous if e.sentence == last)
-        langsung = any(t.low == "langsung" for t in tokens[max(0, cand.match.i - 3) : cand.match.i])
+        for prev in previous:  # the first of the last sentence (a loop: no generator made)
+            if prev.sentence == last:
+                break
+        langsung = "langsung" in tokens.lows[max(0, cand.match.i - 3) : cand.match.i]
         if self.dater.continues(view) or langsung:
             self._take_time(cand, prev)
             return
@@ -641,9 +647,9 @@ class Episodes:
     def _supported(self, state: ArticleState) -> None:
         """A strike in a backer's relative clause hits the other side of the fight it backs."""
         for cand in state.candidates:
+            if not cand.roles.supported or cand.roles.targets:
+                continue  # (most candidates: no set built)
             supported = {p.actor.name for p in cand.roles.supported}
-            if not supported or cand.roles.targets:
-                continue
             for other in state.candidates:
                 if other is cand or other.sentence != cand.sentence or other.type != "ASSAULT":
                     continue

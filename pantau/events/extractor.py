@@ -28,6 +28,7 @@ at all is dropped: every record names who acted.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from pantau.actors import ActorDictionary
 from pantau.article import Article, Event, Place, Quote
@@ -52,7 +53,7 @@ from pantau.events.modality import ModalityReader
 from pantau.events.morphology import Voice
 from pantau.events.patterns import Patterns
 from pantau.events.records import Records
-from pantau.events.roles import Participant, RoleFinder, Roles
+from pantau.events.roles import Participant, RoleFinder, Roles, Scene
 from pantau.events.scene import Scenes
 from pantau.events.text import PhraseSet, first_word
 
@@ -154,10 +155,11 @@ class EventExtractor:
             article,
             published,
             views,
-            refs=SentenceLayer(lambda view: self.dater.refs(view, published), views),
+            refs=SentenceLayer(partial(self.dater.refs, published=published), views),
             spots=SentenceLayer(self.placer.spots, views),
         )
         state.government = self.scenes.government(article)
+        state.organisations = tuple(e for e in article.entities if e.label == "ORG")
         for view in self.grammar.views(article):
             if _headline_like(article.text[view.start : view.end]):
                 continue
@@ -167,8 +169,11 @@ class EventExtractor:
                 and self.protest_forms.contains(view.tokens)
             )
         state.initials = self.scenes.initials(state)
+        # A scene reads the state when asked, so one per trigger type serves every sentence;
+        # kept here, not in ``state`` (see :meth:`Scenes.scene`).
+        scenes: dict[str, Scene] = {}
         for view in state.views.values():
-            self._sentence(view, state)
+            self._sentence(view, state, scenes)
         if any(c.type in ("ASSAULT", "PROTEST") for c in state.candidates):
             # casualty counts only ever go to a violent event
             state.counts = {i: self.casualties.counts(v) for i, v in state.views.items()}
@@ -176,35 +181,53 @@ class EventExtractor:
         self.episodes.complete(state)
         return self.records.events(state)
 
-    def _sentence(self, view: SentenceView, state: ArticleState) -> None:
+    def _sentence(self, view: SentenceView, state: ArticleState, scenes: dict[str, Scene]) -> None:
         article = state.article
         tokens = view.tokens
         found = self.lexicon.find(tokens)
         if not found:
             return  # most sentences
-        live: Live = [
-            (m, [r for r in m.readings if self._conditions(view, m, r[0])]) for m in found
-        ]
-        live = [(m, rs) for m, rs in live if rs]
+        # (plain loops below, not comprehensions: a sentence has one or two triggers, and
+        # each comprehension is a call)
+        live: Live = []
+        for m in found:
+            rs = []
+            for r in m.readings:
+                if self._conditions(view, m, r[0]):
+                    rs.append(r)
+            if rs:
+                live.append((m, rs))
         if not live:
             return
         refs = state.refs.of(view)
         spots = state.spots.of(view)
         attribution = self.grammar.attribution_start(view)
-        protest_here = any(r[0].type == "PROTEST" for _, rs in live for r in rs)
+        protest_here = False
+        for _, rs in live:
+            for r in rs:
+                protest_here = protest_here or r[0].type == "PROTEST"
         scopes = self._absorption(view, live, protest_here)
-        named = {id(m) for m, _ in live if self._alluded(view, m, live)}
-        anaphoric = {id(m) for m, _ in live if self._anaphoric(view, m, live, id(m) in named)}
-        strong = [m for m, rs in live if not rs[0][0].weak and id(m) not in anaphoric]
-        alluded = [
-            (m.i, self.grammar.clause(view, m.i, m.j).end) for m, _ in live if id(m) in named
-        ]
+        named: set[int] = set()
+        for m, _ in live:
+            if self._alluded(view, m, live):
+                named.add(id(m))
+        anaphoric: set[int] = set()
+        for m, _ in live:
+            if self._anaphoric(view, m, live, id(m) in named):
+                anaphoric.add(id(m))
+        strong: list[TriggerMatch] = []
+        alluded: list[tuple[int, int]] = []
+        for m, rs in live:
+            if not rs[0][0].weak and id(m) not in anaphoric:
+                strong.append(m)
+            if id(m) in named:
+                alluded.append((m.i, self.grammar.clause(view, m.i, m.j).end))
         quotes = self._quotes(article, view)
-        side_clauses = [
-            (c.opener, c.end)
-            for c in (self.grammar.clause(view, m.i, m.j) for m, _ in live)
-            if c.kind == "subordinate" and c.opener is not None
-        ]
+        side_clauses: list[tuple[int, int]] = []
+        for m, _ in live:
+            c = self.grammar.clause(view, m.i, m.j)
+            if c.kind == "subordinate" and c.opener is not None:
+                side_clauses.append((c.opener, c.end))
         events: list[Candidate] = []
         for m, readings in live:
             entry, voice = readings[0]
@@ -220,16 +243,20 @@ class EventExtractor:
                 self._trend(view, m, clause) or self._tally(view, m, clause, found)
             ):
                 continue
-            roles = self.roles.find(
-                view, m, entry, voice, self.scenes.scene(view, state, entry.type)
-            )
+            scene = scenes.get(entry.type)
+            if scene is None:
+                scene = scenes[entry.type] = self.scenes.scene(view, state, entry.type)
+            roles = self.roles.find(view, m, entry, voice, scene)
             protest = state.protest_article or self.political_crowd.contains(tokens)
             chosen = self._reading(readings, roles, protest=protest)
             if chosen is None:
                 continue
             entry, voice = chosen
-            if entry.type != "PROTEST" and any(r.source_kind == "crowd" for r, _ in readings):
-                roles.sources = [self._mob(p) for p in roles.sources]
+            if entry.type != "PROTEST":
+                for other, _ in readings:
+                    if other.source_kind == "crowd":
+                        roles.sources = [self._mob(p) for p in roles.sources]
+                        break
             reading = self.modality.read(view, m, clause, entry.type)
             cand = Candidate(view, m, entry, voice, entry.type, entry.mode, roles, reading, clause)
             if reading.future and entry.type in self.future_types and reading.modality != "denied":
@@ -257,9 +284,11 @@ class EventExtractor:
                 roles.targets = [t for t in roles.targets if t not in forces and t.how != "force"]
             cand.anaphoric = id(m) in anaphoric
             cand.subordinate = clause.kind == "subordinate"
-            cand.alluded = any(lo == m.i for lo, _ in alluded) or self._conceded(view, m)
+            cand.alluded = (bool(alluded) and any(lo == m.i for lo, _ in alluded)) or (
+                self._conceded(view, m)
+            )
             cand.additive = self._additive(view, m)
-            others = [(o.i, o.j) for o, _ in live if o is not m]
+            others = [(o.i, o.j) for o, _ in live if o is not m] if len(live) > 1 else []
             cand.mode = self._mode(view, cand, clause, others)
             if entry.mode:
                 cand.modes.add(entry.mode)
@@ -272,7 +301,11 @@ class EventExtractor:
                 if (statement or cand.type == "CONSULT") and not commitment
                 else []
             )
-            usable_refs = [r for r in refs if not any(lo <= r.i < hi for lo, hi in excluded)]
+            usable_refs = (
+                [r for r in refs if not any(lo <= r.i < hi for lo, hi in excluded)]
+                if excluded
+                else list(refs)  # (most events exclude nothing: no test per date then)
+            )
             cand.time = self.dater.own(
                 view, clause, m.i, usable_refs, statement=statement, attribution=attribution
             )
@@ -381,7 +414,7 @@ class EventExtractor:
             return True  # "pilot … yang disandera": a state, told as a participle
         if self.habitual.ends_at(tokens, m.i, max(0, m.i - 2)) is not None:
             return True  # "kerap disiksa": a practice, not an event
-        if any(lo <= m.i < hi and entry.type in types for lo, hi, types in scopes):
+        if scopes and any(lo <= m.i < hi and entry.type in types for lo, hi, types in scopes):
             return True
         if (
             entry.type == "ACCUSE"
@@ -572,7 +605,7 @@ class EventExtractor:
         """Triggers of one type in one sentence are one event unless they differ."""
         out: list[Candidate] = []
         for cand in events:
-            host = next((e for e in out if self._same_in_sentence(e, cand)), None)
+            host = next((e for e in out if self._same_in_sentence(e, cand)), None) if out else None
             if host is None:
                 out.append(cand)
                 continue
@@ -653,10 +686,14 @@ class EventExtractor:
     def _seat(self, view: SentenceView, spots: list[Spot], roles: Roles) -> Place | None:
         """The seat of a state body named with its region (``Bawaslu Tapanuli Selatan``,
         ``Pengadilan Negeri Jakarta Timur``): where it acts."""
-        sources = {p.actor.name for p in roles.sources if p.actor.type in self._state_bodies}
+        sources: set[str] | None = None  # (read only when a seat is there: rarely)
         for spot in spots:
             if not spot.seat:
                 continue
+            if sources is None:
+                sources = {
+                    p.actor.name for p in roles.sources if p.actor.type in self._state_bodies
+                }
             for _, mj, m in view.mentions:
                 if (mj == spot.i or mj + 1 == spot.i) and m.actor.name in sources:
                     # an official ("Kapolda Sulawesi Tengah … meminta maaf") speaks anywhere
@@ -664,7 +701,11 @@ class EventExtractor:
         return None
 
     def _quotes(self, article: Article, view: SentenceView) -> list[Quote]:
-        return [q for q in article.quotes if q.start < view.end and view.start < q.end]
+        out: list[Quote] = []
+        for q in article.quotes:  # (a plain loop: one call less per sentence)
+            if q.start < view.end and view.start < q.end:
+                out.append(q)
+        return out
 
 
 def _headline_like(text: str) -> bool:

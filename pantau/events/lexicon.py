@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 from typing import Any, get_args
 
@@ -23,7 +24,15 @@ from pantau.article import PloverType
 from pantau.datafiles import read_toml
 from pantau.errors import ResourceError
 from pantau.events.morphology import PATTERNS, Voice, inflect
-from pantau.events.text import PhraseSet, Token, low_words, phrase_tokens, tokenize, word_set
+from pantau.events.text import (
+    PhraseSet,
+    Token,
+    Tokens,
+    low_words,
+    phrase_tokens,
+    tokenize,
+    word_set,
+)
 
 __all__ = ["Blocker", "TriggerEntry", "TriggerLexicon", "TriggerMatch", "tokenize"]
 
@@ -168,12 +177,15 @@ class TriggerLexicon:
 
     def patient_possessor(self, match: TriggerMatch) -> bool:
         """``penangkapan X``, ``pembunuhan X``: a peN-an noun whose possessor is the patient."""
-        words = tuple(t for t in match.text.casefold().split())
+        words = tuple(match.text.casefold().split())
         if not words:
             return False
         if words[0].removesuffix("nya") in self._patient_firsts:
             return True
-        return any(words[: len(p)] == p for p in self._patient_by_first.get(words[0], ()))
+        for p in self._patient_by_first.get(words[0], ()):  # noqa: SIM110 (no generator made)
+            if words[: len(p)] == p:
+                return True
+        return False
 
     def forms(self) -> frozenset[tuple[str, ...]]:
         """Every written form of every entry, as folded words."""
@@ -182,14 +194,17 @@ class TriggerLexicon:
     def find(self, tokens: Sequence[Token]) -> list[TriggerMatch]:
         """The triggers of a sentence: longest first, no overlaps, blockers' words excluded."""
         starters = self._starters
-        if starters.isdisjoint(word_set(tokens)):
+        # word_set and low_words, inlined: this runs for every sentence
+        plain = type(tokens) is Tokens
+        if starters.isdisjoint(tokens.low_set if plain else word_set(tokens)):  # type: ignore[attr-defined]
             return []  # most sentences: no word can start a trigger or a blocker
         spans: list[tuple[int, int, int, tuple[str, ...] | None]] = []  # (-len, i, j, words)
         blocked, blocked_first = self._blocked, self._blocked_first
         forms_at = self._forms_at
-        lows = low_words(tokens)
+        lows = tokens.lows if plain else low_words(tokens)  # type: ignore[attr-defined]
         size = len(lows)
-        for i in [k for k, low in enumerate(lows) if low in starters]:
+        # the positions of starters, picked without a Python step per word
+        for i in compress(range(size), map(starters.__contains__, lows)):
             low = lows[i]
             if low in blocked_first:
                 n = blocked.match_at(tokens, i)
@@ -211,20 +226,17 @@ class TriggerLexicon:
         if not spans:
             return []
         if len(spans) == 1:
-            chosen = [(i, j, found) for _, i, j, found in spans if found is not None]
+            _, lo, hi, only = spans[0]
+            chosen = [] if only is None else [(lo, hi, only)]
         else:
             chosen = self._choose(spans, len(tokens))
-        return [
-            TriggerMatch(
-                i,
-                j,
-                tokens[i].start,
-                tokens[j - 1].end,
-                tokens[i].text if j == i + 1 else " ".join(t.text for t in tokens[i:j]),
-                self._index[words],
+        out: list[TriggerMatch] = []
+        for i, j, words in chosen:  # (a plain loop: most sentences have one trigger)
+            text = tokens[i].text if j == i + 1 else " ".join(t.text for t in tokens[i:j])
+            out.append(
+                TriggerMatch(i, j, tokens[i].start, tokens[j - 1].end, text, self._index[words])
             )
-            for i, j, words in chosen
-        ]
+        return out
 
     def _choose(
         self, spans: list[tuple[int, int, int, tuple[str, ...] | None]], size: int

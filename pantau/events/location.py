@@ -100,26 +100,33 @@ class Placer:
                     taken = _named_tokens(view)
                 if self._in_longer_name(view, i, j, taken) and not self._located(view, j, place):
                     continue
-            inside = any(
-                mi <= i
-                and j <= mj
-                and m.actor.type != "country"
-                and not (m.actor.type == "civilians" and place.kind != "country")
-                for mi, mj, m in mentions
-            )  # but "warga Gaza": the civilians of a place are there
+            # (plain loops, not any() over generators: this runs for every place of a
+            # sentence read)
+            inside = False
+            for mi, mj, m in mentions:
+                if (
+                    mi <= i
+                    and j <= mj
+                    and m.actor.type != "country"
+                    and not (m.actor.type == "civilians" and place.kind != "country")
+                ):  # but "warga Gaza": the civilians of a place are there
+                    inside = True
+                    break
+                if mi <= i < mj and m.actor.type == "country":
+                    inside = not self._after_locative(view, i)
+                    if inside:
+                        break
             if inside:
                 continue
-            if any(
-                mi <= i < mj and m.actor.type == "country" and not self._after_locative(view, i)
-                for mi, mj, m in mentions
-            ):
-                continue
-            seat = any(
-                (mj == i or (mj + 1 == i and tokens[mj].low == ")"))
-                and m.actor.type not in ("civilians", "country", "person")
-                and not (place.kind not in _COARSE and self._at_building(view, mi))
-                for mi, mj, m in mentions
-            )
+            seat = False
+            for mi, mj, m in mentions:
+                if (
+                    (mj == i or (mj + 1 == i and tokens[mj].low == ")"))
+                    and m.actor.type not in ("civilians", "country", "person")
+                    and not (place.kind not in _COARSE and self._at_building(view, mi))
+                ):
+                    seat = True
+                    break
             out.append(self._spot(view, i, j, place, out, seat=seat))
         if not self.water_names.firsts.isdisjoint(tokens.low_set):
             out = sorted(out + self._water_spots(view, out), key=lambda s: s.i)
@@ -244,14 +251,16 @@ class Placer:
         """The places an event of this type may take: no seat, no destination of a flight, none
         inside another event told in the sentence."""
         origin = self.is_origin(type_, mode)
-        return [
+        if not spots:
+            return []
+        found = [
             s
             for s in spots
-            if not s.seat
-            and not (origin and s.destination)
-            and (origin or not s.origin)
-            and not any(lo <= s.i < hi for lo, hi in excluded)
+            if not s.seat and not (origin and s.destination) and (origin or not s.origin)
         ]
+        if excluded:  # (most events exclude nothing: no test per place then)
+            found = [s for s in found if not any(lo <= s.i < hi for lo, hi in excluded)]
+        return found
 
     def own(
         self,
@@ -269,11 +278,15 @@ class Placer:
         origin = self.is_origin(type_, mode)
         destination = type_ in self.destination_types
         end = min(clause.end, attribution) if j <= attribution else clause.end
-        in_clause = [
-            s for s in usable if clause.start <= s.i < end and (s.past is None or s.past < i)
-        ]
-        locative = [s for s in in_clause if s.locative]
-        if type_ in self.verbal:
+        # (plain loops: a sentence has few places, and each comprehension is a call)
+        in_clause: list[Spot] = []
+        locative: list[Spot] = []
+        for s in usable:
+            if clause.start <= s.i < end and (s.past is None or s.past < i):
+                in_clause.append(s)
+                if s.locative:
+                    locative.append(s)
+        if type_ in self.verbal and usable:
             attributed = [s for s in usable if s.i >= attribution and s.locative]
             if attributed:
                 return attributed[0]
@@ -289,6 +302,8 @@ class Placer:
         if type_ in self.verbal:
             subject = [s for s in in_clause if s.i < i and not s.locative]
             return subject[0] if subject else None
+        if len(in_clause) == 1:
+            return self._specific(in_clause[0], in_clause)
         if in_clause:
             return self._specific(min(in_clause, key=lambda s: abs(s.i - i)), in_clause)
         return None
@@ -296,6 +311,8 @@ class Placer:
     def nearest(self, i: int, usable: list[Spot], attribution: int) -> Spot | None:
         """Any place of the sentence, the nearest to the trigger (events that are not
         statements, when their clause names none)."""
+        if not usable:
+            return None
         rest = [s for s in usable if s.i < attribution and (s.past is None or s.past < i)]
         if not rest:
             return None
@@ -349,7 +366,11 @@ class Placer:
 
 def _named_tokens(view: SentenceView) -> set[int]:
     """The tokens of the sentence's places, actor mentions and dates."""
-    taken = {k for a, b, _ in view.places for k in range(a, b)}
-    taken |= {k for a, b, _ in view.mentions for k in range(a, b)}
-    taken |= {k for a, b, _ in view.dates for k in range(a, b)}
+    taken: set[int] = set()
+    for a, b, _ in view.places:
+        taken.update(range(a, b))
+    for a, b, _ in view.mentions:
+        taken.update(range(a, b))
+    for a, b, _ in view.dates:
+        taken.update(range(a, b))
     return taken

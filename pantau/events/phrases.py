@@ -63,6 +63,7 @@ class Scene:
     government: EventActor | None
     initials: Mapping[str, EventActor]
     entities: Sequence[Entity]
+    """The article's organisations (its entities labelled ``ORG``), in order."""
     counted: Callable[[int, int], EventActor | None] = lambda n, offset: None
     """The participant introduced earlier with the number ``n`` (``empat pemuda``), before
     ``offset``: what ``keempatnya`` stands for."""
@@ -192,11 +193,14 @@ class NounPhrases:
             ):
                 continue  # "di pinggiran Beirut, Lebanon": the country closes a place chain
             chunk.append((i, j, m))
-        chunk = self._appositions(view, chunk)
-        if len(chunk) > 1:
-            chunk = self._long_forms(view, chunk)
-        persons = [c for c in chunk if c[2].actor.type == "person"]
-        bodies = [c for c in chunk if c[2].actor.type != "person"]
+        persons: list[tuple[int, int, ActorMention]] = []
+        bodies: list[tuple[int, int, ActorMention]] = []
+        if chunk:  # (many stretches name no actor: no comprehension to run then)
+            chunk = self._appositions(view, chunk)
+            if len(chunk) > 1:
+                chunk = self._long_forms(view, chunk)
+            for item in chunk:
+                (persons if item[2].actor.type == "person" else bodies).append(item)
         picked = bodies or ([] if speaker else persons)
         out: list[Participant] = []
         for i, _, m in picked:
@@ -219,11 +223,15 @@ class NounPhrases:
                 continue  # "tersangka korupsi asal Indonesia": a person's origin, no party
             forces = self._coordinated_force(view, i, m, out) if m.actor.type == "country" else None
             out = merge(out, [Participant(civilians or forces or actor_of(m), "named")])
-        companies = [
-            Participant(EventActor(e.text, e.text, e.start, e.end), "entity")
-            for e in orgs
-            if e.text.split(None, 1)[0].casefold() in self.companies
-        ]
+        companies = (
+            [
+                Participant(EventActor(e.text, e.text, e.start, e.end), "entity")
+                for e in orgs
+                if e.text.split(None, 1)[0].casefold() in self.companies
+            ]
+            if orgs
+            else []
+        )
         if companies:
             out = sorted(merge(out, companies), key=lambda p: p.actor.start)
         if out:
@@ -269,16 +277,15 @@ class NounPhrases:
         """The NER's organisations in ``[lo, hi)`` that start with a company's or an
         institution's word (``PT``, ``Universitas``)."""
         tokens = view.tokens
-        if self._named_orgs.isdisjoint(tokens.low_set) or not any(
-            tokens[k].low in self._named_orgs for k in range(lo, hi)
+        if self._named_orgs.isdisjoint(tokens.low_set) or self._named_orgs.isdisjoint(
+            tokens.lows[lo:hi]
         ):
             return []
         start, end = tokens[lo].start, tokens[hi - 1].end
         return [
             e
             for e in scene.entities
-            if e.label == "ORG"
-            and start <= e.start
+            if start <= e.start
             and e.end <= end
             and " " in e.text
             and e.text.split(None, 1)[0].casefold() in self._named_orgs
@@ -308,6 +315,8 @@ class NounPhrases:
     ) -> list[tuple[int, int, ActorMention]]:
         """``kelompok bersenjata TPNPB``: a generic actor right before a named one is that one;
         ``Densus … Polri``: a body named with its parent is the body."""
+        if len(chunk) < 2:
+            return list(chunk)  # one actor: no other to be named with (the common case)
         out: list[tuple[int, int, ActorMention]] = []
         ids = {m.actor.id for _, _, m in chunk}
         for k, (i, j, m) in enumerate(chunk):
@@ -407,7 +416,7 @@ class NounPhrases:
                     ]
         start, end = tokens[lo].start, tokens[hi - 1].end
         for e in scene.entities:
-            if e.label == "ORG" and start <= e.start and e.end <= end:
+            if start <= e.start and e.end <= end:
                 return [Participant(EventActor(e.text, e.text, e.start, e.end), "entity")]
         return []
 

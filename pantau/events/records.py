@@ -10,11 +10,16 @@ or place (×0.95), and a hearsay or hypothetical modality (×0.9).
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from pantau.article import Article, Event, EventActor
 from pantau.codebook import Codebook
 from pantau.events.candidates import ArticleState, Candidate, union
 
 __all__ = ["Records"]
+
+_TEXT_ORDER = attrgetter("sentence", "match.start")
+"""A candidate's place in the text: ``(sentence, trigger start)``."""
 
 
 class Records:
@@ -27,24 +32,32 @@ class Records:
             p.actor.name for c in state.candidates if c.type == "PROTEST" for p in c.roles.sources
         }
         out: list[Event] = []
-        for cand in sorted(state.candidates, key=lambda c: (c.sentence, c.match.start)):
+        for cand in sorted(state.candidates, key=_TEXT_ORDER):
             if cand.roles.sources:
                 out.append(self._event(article, cand, protesters, len(out) + 1))
         return tuple(out)
 
     def _event(self, article: Article, cand: Candidate, protesters: set[str], n: int) -> Event:
-        sources = tuple(p.actor for p in union(cand.roles.sources, []))
-        names = {s.name for s in sources if "(generic)" not in s.name}
-        targets = tuple(p.actor for p in union(cand.roles.targets, []) if p.actor.name not in names)
+        # (plain loops: an event has one or two parties, and each comprehension is a call)
+        protest = cand.type == "PROTEST"
+        source_list: list[EventActor] = []
+        source_kinds: list[str] = []
+        names: set[str] = set()
+        for p in union(cand.roles.sources, []):
+            source_list.append(p.actor)
+            source_kinds.append(_kind(p.actor, protesters, protest))
+            if "(generic)" not in p.actor.name:
+                names.add(p.actor.name)
+        target_list: list[EventActor] = []
+        target_kinds: list[str] = []
+        for p in union(cand.roles.targets, []):
+            if p.actor.name not in names:
+                target_list.append(p.actor)
+                target_kinds.append(_kind(p.actor, protesters, False))
+        sources, targets = tuple(source_list), tuple(target_list)
         contexts = cand.entry.contexts if cand.type == cand.entry.type else ()
         mode = cand.mode if cand.mode in self.codebook.modes(cand.type) else None
-        acled = self.codebook.acled(
-            cand.type,
-            mode,
-            [_kind(a, protesters, cand.type == "PROTEST") for a in sources],
-            [_kind(a, protesters, False) for a in targets],
-            contexts=contexts,
-        )
+        acled = self.codebook.acled(cand.type, mode, source_kinds, target_kinds, contexts=contexts)
         claim, claim_kind = cand.claim or self._outlet(article, cand)
         sentence = article.sentences[cand.sentence]
         return Event(

@@ -193,22 +193,25 @@ class RoleFinder:
                         if p.named
                     ]
                     break
-        if not symmetric and all(not t.named for t in roles.targets):
+        if not symmetric and (not roles.targets or all(not t.named for t in roles.targets)):
             roles.referent = self._referent(view, match.j, end)
-        names = {s.actor.name for s in roles.sources if "(generic)" not in s.actor.name}
-        spans = {s.actor.start for s in roles.sources}
-        countries = {
-            s.actor.country
-            for s in roles.sources
-            if s.actor.country and s.actor.type in _STATE_TYPES
-        }  # a state's own troops, never an insurgent's compatriots
-        roles.targets = [
-            t
-            for t in roles.targets
-            if t.actor.name not in names
-            and t.actor.start not in spans
-            and not (t.how == "force" and t.actor.country in countries)
-        ]  # "rudal-rudalnya … menewaskan 60 tentara": not the attacker's own troops
+        if roles.targets:  # (else nothing to filter: no set built)
+            names = {s.actor.name for s in roles.sources if "(generic)" not in s.actor.name}
+            spans = {s.actor.start for s in roles.sources}
+            countries = {
+                s.actor.country
+                for s in roles.sources
+                if s.actor.country and s.actor.type in _STATE_TYPES
+            }  # a state's own troops, never an insurgent's compatriots
+            roles.targets = [
+                t
+                for t in roles.targets
+                if t.actor.name not in names
+                and t.actor.start not in spans
+                and not (t.how == "force" and t.actor.country in countries)
+            ]  # "rudal-rudalnya … menewaskan 60 tentara": not the attacker's own troops
+        else:
+            roles.targets = []
         if len(roles.targets) > 1:
             roles.targets = [t for t in roles.targets if t.actor.type != "person"] or roles.targets
         return roles
@@ -331,8 +334,8 @@ class RoleFinder:
                 # "mengatakan bentrokan … pecah" the noun is its own clause's subject
                 return self.grammar.first_verb(view, match.j, clause.end) >= clause.end
             return first_verb == match.i
-        if framed or any(
-            t.low in _INSTRUMENTAL for t in view.tokens[max(clause.start, match.i - 3) : match.i]
+        if framed or not _INSTRUMENTAL.isdisjoint(
+            view.tokens.lows[max(clause.start, match.i - 3) : match.i]
         ):
             return True
         tokens = view.tokens
@@ -530,7 +533,11 @@ class RoleFinder:
         did it, whatever the noun (the first verb after the noun is the one that says so)."""
         tokens = view.tokens
         verbs = view.verbs
-        verb = next((k for k in range(j, min(end, j + 16)) if verbs[k]), None)
+        verb = None
+        for k in range(j, min(end, j + 16)):  # (a plain loop, not a generator: one call less)
+            if verbs[k]:
+                verb = k
+                break
         if verb is None or tokens[verb].low not in _DONE_VERBS:
             return []
         k = verb + 1

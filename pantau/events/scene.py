@@ -71,6 +71,8 @@ class Scenes:
     def scene(self, view: SentenceView, state: ArticleState, type_: str) -> Scene:
         """The scene of sentence ``view`` for a trigger of type ``type_``.
 
+        Its callbacks read ``state`` when called (the sentence is passed to them), so the
+        extractor builds one per trigger type of an article and uses it for every sentence.
         (Not kept in ``state``: its closures refer to ``state``, and the cycle would leave
         every sentence of the article to the cyclic garbage collector.)
         """
@@ -155,7 +157,7 @@ class Scenes:
             previous_subject,
             state.government,
             state.initials,
-            article.entities,
+            state.organisations,
             counted,
         )
 
