@@ -244,8 +244,25 @@ def _with_actors(quotes: list[Quote], actors: tuple[ActorMention, ...]) -> tuple
             actor = next((body for person, body in bodies if person in speaker), None)
             if actor is None and quote.speaker_start is not None and quote.speaker_end is not None:
                 actor = mentions.first_overlapping(quote.speaker_start, quote.speaker_end)
-        found.append(quote if actor is None else replace(quote, speaker_actor=actor))
+        found.append(quote if actor is None else _with_actor(quote, actor))
     return tuple(found)
+
+
+def _with_actor(quote: Quote, actor: str) -> Quote:
+    """``quote`` with its ``speaker_actor``: the constructor called directly, which costs a
+    third of :func:`dataclasses.replace` (that one walks the fields by name)."""
+    return Quote(
+        quote.kind,
+        quote.text,
+        quote.start,
+        quote.end,
+        quote.speaker,
+        quote.speaker_start,
+        quote.speaker_end,
+        quote.verb,
+        quote.sentence,
+        actor,
+    )
 
 
 class _Mentions:

@@ -310,6 +310,12 @@ class ActorDictionary(_PersonReader):
                 (self._exact_keys if exact else self._ci_keys)[key] = tuple(order)
             payloads.setdefault((exact, key), []).append((_ALIAS, len(self._alias_items)))
             self._alias_items.append(item)
+        self._unchecked = frozenset(
+            i
+            for i, a in enumerate(self._alias_items)
+            if not (a.single_name or a.initials or a.country or a.guard)
+        )
+        """The aliases :meth:`_alias_ok` passes without looking at the text."""
         self._phrases = [r for r in self._roles for _ in r.phrases]
         phrases = (p for r in self._roles for p in r.phrases)
         entries = [(p, (_ROLE, i)) for i, p in enumerate(phrases)]
@@ -359,6 +365,7 @@ class ActorDictionary(_PersonReader):
         lowered = self._lower(folded)
         hits: list[tuple[int, int, int, int]] = []
         roles: tuple[list[_Hit], list[_Hit]] = ([], [])  # of lower-cased keys, of exact keys
+        unchecked = self._unchecked
         for last, (size, entries) in self._words.iter(f" {_words_only(lowered)} "):
             start = last - size - 1
             end = start + size
@@ -370,7 +377,9 @@ class ActorDictionary(_PersonReader):
                 for kind, index in payloads:
                     if kind == _ROLE:
                         roles[exact].append((start, end, self._phrases[index]))
-                    elif kind == _BLOCKER or self._alias_ok(text, start, end, index):
+                    elif kind == _BLOCKER or index in unchecked or self._alias_ok(
+                        text, start, end, index
+                    ):
                         hits.append((start - end, start, kind, index))
         role_hits = roles[0] + roles[1]
         hits.sort()  # longest first, then leftmost
@@ -386,9 +395,8 @@ class ActorDictionary(_PersonReader):
                 blocked.append((start, end))
             else:
                 item = self._alias_items[index]
-                mentions.append(
-                    _Mention(start, end, self._pick(text, start, end, item), item.metonym)
-                )
+                actor = self._pick(text, start, end, item) if item.rules else item.actor
+                mentions.append(_Mention(start, end, actor, item.metonym))
         mentions.sort(key=lambda m: m.start)
         if blocked and role_hits:  # "calon presiden" is not an office
             role_hits = [h for h in role_hits if all(h[1] <= s or h[0] >= e for s, e in blocked)]
@@ -454,10 +462,15 @@ class ActorDictionary(_PersonReader):
     def _apply_roles(self, text: str, mentions: list[_Mention], hits: list[_Hit]) -> list[_Mention]:
         force_starts = {start for start, _, role in hits if role.kind == "force"}
         state = _RoleState(mentions, hits)
+        ends = state.by_end.keys()
         for i in range(len(mentions) - 1, -1, -1):  # right to left: the nearest name first
             m = mentions[i]
             base, last = m.actor, None
-            for _ in range(4):
+            # a role phrase can stand right before m only if one ends 1 to 3 characters before
+            # it (see _gap_before): most mentions have none, and skip the attaching calls
+            s = m.start
+            tries = 0 if ends.isdisjoint((s - 1, s - 2, s - 3)) else 4
+            for _ in range(tries):
                 if id(m) in state.dropped:
                     break
                 last = self._attach(text, m, i, base, last, state)
