@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import ahocorasick
 
 from pantau.actors import ActorDictionary, TitledPerson
-from pantau.article import Actor, ActorMention, Article, Entity, Place, Quote
+from pantau.article import Actor, ActorMention, Article, Entity, Place
 from pantau.events import EventExtractor
 from pantau.ner.tagger import EntityTagger
 from pantau.places import PlaceResolver
@@ -173,8 +173,9 @@ class QuoteAttribution:
             [(s.start, s.end) for s in article.sentences],
             persons=persons,
             organisations=organisations,
+            speaker_actor=_SpeakerActors(article.actors),
         )
-        return replace(article, quotes=_with_actors(quotes, article.actors))
+        return replace(article, quotes=tuple(quotes))
 
 
 class EventExtraction:
@@ -227,42 +228,25 @@ def _person_mention(
     )
 
 
-def _with_actors(quotes: list[Quote], actors: tuple[ActorMention, ...]) -> tuple[Quote, ...]:
-    """Fill ``speaker_actor``: the actor whose mention overlaps the speaker, or whose person it is.
+class _SpeakerActors:
+    """``Quote.speaker_actor`` of an article: the actor whose mention overlaps the speaker, or
+    whose person it is (called by the quote finder, which makes each quote once).
 
     A person acting for a body (``juru bicara Pentagon … Jeff Davis``) speaks for that body.
     """
-    bodies = [
-        (m.person.casefold(), m.actor.id) for m in actors if m.via == "role_phrase" and m.person
-    ]
-    mentions = _Mentions(actors)
-    found = []
-    for quote in quotes:
-        actor = None
-        if quote.speaker is not None:
-            speaker = quote.speaker.casefold()
-            actor = next((body for person, body in bodies if person in speaker), None)
-            if actor is None and quote.speaker_start is not None and quote.speaker_end is not None:
-                actor = mentions.first_overlapping(quote.speaker_start, quote.speaker_end)
-        found.append(quote if actor is None else _with_actor(quote, actor))
-    return tuple(found)
 
+    def __init__(self, actors: tuple[ActorMention, ...]) -> None:
+        self.bodies = [
+            (m.person.casefold(), m.actor.id) for m in actors if m.via == "role_phrase" and m.person
+        ]
+        self.mentions = _Mentions(actors)
 
-def _with_actor(quote: Quote, actor: str) -> Quote:
-    """``quote`` with its ``speaker_actor``: the constructor called directly, which costs a
-    third of :func:`dataclasses.replace` (that one walks the fields by name)."""
-    return Quote(
-        quote.kind,
-        quote.text,
-        quote.start,
-        quote.end,
-        quote.speaker,
-        quote.speaker_start,
-        quote.speaker_end,
-        quote.verb,
-        quote.sentence,
-        actor,
-    )
+    def __call__(self, speaker: str, start: int | None, end: int | None) -> str | None:
+        folded = speaker.casefold()
+        actor = next((body for person, body in self.bodies if person in folded), None)
+        if actor is None and start is not None and end is not None:
+            actor = self.mentions.first_overlapping(start, end)
+        return actor
 
 
 class _Mentions:

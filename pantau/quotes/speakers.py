@@ -50,9 +50,9 @@ class _SpeakerReader(_NameReader):
             rf"(?:(?:{_alternation(lex.statement_nouns)})\s+)?",
             re.IGNORECASE,
         )
-        self._stop = re.compile(
-            rf"(?<=\s)(?:{_alternation(sorted(lex.speaker_stops))})(?=[\s,.;:]|$)"
-        )
+        # The white space before a stop word is matched, not looked behind for: a pattern
+        # opening with a character class lets the engine skip to the next white space.
+        self._stop = re.compile(rf"\s({_alternation(sorted(lex.speaker_stops))})(?=[\s,.;:]|$)")
 
     def _before_region(
         self, doc: _Doc, start: int, end: int, sentence_start: bool
@@ -151,14 +151,14 @@ class _SpeakerReader(_NameReader):
         """
         text = doc.text
         hard = soft = end
-        for stop in self._stop.finditer(text, start, end):
-            cut = stop.start()
+        for stop in self._stop.finditer(text, max(0, start - 1), end):  # the space before
+            cut = stop.start(1)
             while cut > start and text[cut - 1] in " \t,":
                 cut -= 1
             if cut <= start:
                 continue
             soft = min(soft, cut)
-            if stop.group() not in self._lex.speaker_joins:
+            if stop.group(1) not in self._lex.speaker_joins:
                 hard = cut
                 break
         mention = self._classify(doc, start, hard)
