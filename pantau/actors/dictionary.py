@@ -48,7 +48,7 @@ _Hit = tuple[int, int, "Role"]
 _Entry = tuple[bool, str, tuple[tuple[int, int], ...]]
 """A key of the automaton: exact (matched as written) or lower-cased, and its payloads."""
 _ASCII_WORDS = bytes(b if chr(b).isalnum() else 32 for b in range(128)) + bytes(range(128, 256))
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII = bytes(range(128))
 _NON_WORD = re.compile(r"[\W_]")
 
 
@@ -115,12 +115,12 @@ class ActorDictionary(_PersonReader):
         roles_source, roles = read_toml("roles.toml", roles_path)
         actors_source, data = read_toml("actors.toml", actors_path)
         self._fold = _fold_table()
-        # str.translate looks every character up in the table; substituting only the
-        # characters the table changes is several times faster on news text.
-        self._foldable = re.compile("[" + re.escape("".join(map(chr, sorted(self._fold)))) + "]")
-        # In ASCII text only a few characters fold (hyphens, tabs, backquotes), and replacing
-        # each of them (none folds to another) is cheaper still than the expression's scan.
+        # str.translate looks every character up in the table. Few of the characters that fold
+        # stand in a text: replacing each of them in turn (none folds to another) is several
+        # times faster on news text. In ASCII text they can only be hyphens, tabs and
+        # backquotes; other text is searched for its non-ASCII characters.
         self._ascii_folds = tuple((chr(c), b) for c, b in sorted(self._fold.items()) if c < 128)
+        self._other_folds = frozenset(chr(c) for c in self._fold if c >= 128)
         grammar = _table(roles, "grammar", roles_source)
         where = f"{roles_source}: [grammar]"
         self._functions = frozenset(_strings(grammar, "functions", where))
@@ -349,9 +349,6 @@ class ActorDictionary(_PersonReader):
         key = self._key(name)
         return self._exact_keys.get(key) or self._ci_keys.get(self._lower(key)) or ()
 
-    def _fold_one(self, match: re.Match[str]) -> str:
-        return self._fold[ord(match.group())]
-
     @staticmethod
     def _lower(text: str) -> str:
         low = text.lower()
@@ -364,12 +361,12 @@ class ActorDictionary(_PersonReader):
     def _find(self, text: str) -> tuple[list[_Mention], list[_Hit]]:
         """The mentions of ``text``, and its title hits (see ``_title_hits``)."""
         n = len(text)
-        if text.isascii():
-            folded = text
-            for char, base in self._ascii_folds:
-                folded = folded.replace(char, base)
-        else:
-            folded = self._foldable.sub(self._fold_one, text)
+        folded = text
+        for char, base in self._ascii_folds:
+            folded = folded.replace(char, base)
+        if not text.isascii():
+            for char in _non_ascii(text) & self._other_folds:
+                folded = folded.replace(char, self._fold[ord(char)])
         lowered = self._lower(folded)
         hits: list[tuple[int, int, int, int]] = []
         roles: tuple[list[_Hit], list[_Hit]] = ([], [])  # of lower-cased keys, of exact keys
@@ -697,10 +694,19 @@ def _words_only(text: str) -> str:
     if not text.isascii():
         # Few distinct non-ASCII characters (curly quotes, dashes): telling them apart once
         # each is cheaper than a word-class expression testing every character's category.
-        if any(c.isalnum() for c in set(_NON_ASCII.findall(text))):
+        others = _non_ascii(text)
+        if any(c.isalnum() for c in others):
             return _NON_WORD.sub(" ", text)
-        text = _NON_ASCII.sub(" ", text)
+        for char in others:
+            text = text.replace(char, " ")
     return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii")
+
+
+def _non_ascii(text: str) -> set[str]:
+    """The characters of ``text`` outside ASCII: its UTF-8 less the ASCII bytes (the bytes of
+    other characters are all above 127), decoded; cheaper than an expression's scan."""
+    raw = text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+    return set(raw.decode("utf-8", "surrogatepass"))
 
 
 def _lower_forms(key: str) -> set[str]:
