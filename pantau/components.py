@@ -101,11 +101,16 @@ class ActorLinking:
         text = article.text
         mentions, persons = self.dictionary.find_with_persons(text)
         links = self.dictionary.link_short_mentions(persons)
-        taken = [(m.start, m.end) for m in mentions]
+        # the mentions by start, and the furthest end up to each: those starting before a
+        # person's end overlap its name if the furthest of them ends after the name's start
+        taken = sorted((m.start, m.end) for m in mentions) if persons else []
+        starts = [s for s, _ in taken]
+        reach = list(itertools.accumulate((e for _, e in taken), max))
         for person in persons:
             full = links.get(person, person)
             name_start = person.end - len(person.name)
-            if any(s < person.end and name_start < e for s, e in taken):
+            before = bisect.bisect_left(starts, person.end)
+            if before and reach[before - 1] > name_start:
                 continue  # the name is already a dictionary actor (a known person)
             mentions.append(_person_mention(text, person, full, coreference=full is not person))
         mentions.sort(key=lambda m: (m.start, m.end))

@@ -38,13 +38,15 @@ class _SpeakerReader(_NameReader):
         m = dict(lex.marks)
         all_marks = "".join(sorted({c for v in m.values() for c in v}))
         self._mark_chars = all_marks
-        quote_chars = re.escape(all_marks)
         self._leading = re.compile(rf"(?:{_alternation(lex.leading)})(?![\w-])", re.IGNORECASE)
         self._adverb_ends = frozenset(a.split()[-1] for a in lex.adverbs)
         self._trailing_adverbs = re.compile(
             rf"(?:\s+(?:{_alternation(lex.adverbs)}))+\s*$", re.IGNORECASE
         )
-        self._phrase_stop = re.compile(rf"[,;:\n{quote_chars}–—]|\((?=\d)|(?<= )-")
+        # Every alternative opens with its character (a hyphen's space is looked behind for
+        # after it): the engine then skips to the next of these characters.
+        stops = "|".join(map(re.escape, f",;:\n{all_marks}–—"))
+        self._phrase_stop = re.compile(rf"{stops}|\((?=\d)|-(?<= -)")
         self._determiner = re.compile(
             rf"\s*(?:(?:{_alternation(lex.determiners)})\s+)?"
             rf"(?:(?:{_alternation(lex.statement_nouns)})\s+)?",
