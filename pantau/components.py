@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import ahocorasick
 
 from pantau.actors import ActorDictionary, TitledPerson
-from pantau.article import Actor, ActorMention, Article, Entity, Place, Quote
+from pantau.article import Actor, ActorMention, Article, Entity, Place
 from pantau.events import EventExtractor
 from pantau.ner.tagger import EntityTagger
 from pantau.places import PlaceResolver
@@ -101,11 +101,16 @@ class ActorLinking:
         text = article.text
         mentions, persons = self.dictionary.find_with_persons(text)
         links = self.dictionary.link_short_mentions(persons)
-        taken = [(m.start, m.end) for m in mentions]
+        # the mentions by start, and the furthest end up to each: those starting before a
+        # person's end overlap its name if the furthest of them ends after the name's start
+        taken = sorted((m.start, m.end) for m in mentions) if persons else []
+        starts = [s for s, _ in taken]
+        reach = list(itertools.accumulate((e for _, e in taken), max))
         for person in persons:
             full = links.get(person, person)
             name_start = person.end - len(person.name)
-            if any(s < person.end and name_start < e for s, e in taken):
+            before = bisect.bisect_left(starts, person.end)
+            if before and reach[before - 1] > name_start:
                 continue  # the name is already a dictionary actor (a known person)
             mentions.append(_person_mention(text, person, full, coreference=full is not person))
         mentions.sort(key=lambda m: (m.start, m.end))
@@ -173,8 +178,9 @@ class QuoteAttribution:
             [(s.start, s.end) for s in article.sentences],
             persons=persons,
             organisations=organisations,
+            speaker_actor=_SpeakerActors(article.actors),
         )
-        return replace(article, quotes=_with_actors(quotes, article.actors))
+        return replace(article, quotes=tuple(quotes))
 
 
 class EventExtraction:
@@ -227,25 +233,25 @@ def _person_mention(
     )
 
 
-def _with_actors(quotes: list[Quote], actors: tuple[ActorMention, ...]) -> tuple[Quote, ...]:
-    """Fill ``speaker_actor``: the actor whose mention overlaps the speaker, or whose person it is.
+class _SpeakerActors:
+    """``Quote.speaker_actor`` of an article: the actor whose mention overlaps the speaker, or
+    whose person it is (called by the quote finder, which makes each quote once).
 
     A person acting for a body (``juru bicara Pentagon … Jeff Davis``) speaks for that body.
     """
-    bodies = [
-        (m.person.casefold(), m.actor.id) for m in actors if m.via == "role_phrase" and m.person
-    ]
-    mentions = _Mentions(actors)
-    found = []
-    for quote in quotes:
-        actor = None
-        if quote.speaker is not None:
-            speaker = quote.speaker.casefold()
-            actor = next((body for person, body in bodies if person in speaker), None)
-            if actor is None and quote.speaker_start is not None and quote.speaker_end is not None:
-                actor = mentions.first_overlapping(quote.speaker_start, quote.speaker_end)
-        found.append(quote if actor is None else replace(quote, speaker_actor=actor))
-    return tuple(found)
+
+    def __init__(self, actors: tuple[ActorMention, ...]) -> None:
+        self.bodies = [
+            (m.person.casefold(), m.actor.id) for m in actors if m.via == "role_phrase" and m.person
+        ]
+        self.mentions = _Mentions(actors)
+
+    def __call__(self, speaker: str, start: int | None, end: int | None) -> str | None:
+        folded = speaker.casefold()
+        actor = next((body for person, body in self.bodies if person in folded), None)
+        if actor is None and start is not None and end is not None:
+            actor = self.mentions.first_overlapping(start, end)
+        return actor
 
 
 class _Mentions:

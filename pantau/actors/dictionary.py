@@ -48,7 +48,7 @@ _Hit = tuple[int, int, "Role"]
 _Entry = tuple[bool, str, tuple[tuple[int, int], ...]]
 """A key of the automaton: exact (matched as written) or lower-cased, and its payloads."""
 _ASCII_WORDS = bytes(b if chr(b).isalnum() else 32 for b in range(128)) + bytes(range(128, 256))
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII = bytes(range(128))
 _NON_WORD = re.compile(r"[\W_]")
 
 
@@ -115,9 +115,12 @@ class ActorDictionary(_PersonReader):
         roles_source, roles = read_toml("roles.toml", roles_path)
         actors_source, data = read_toml("actors.toml", actors_path)
         self._fold = _fold_table()
-        # str.translate looks every character up in the table; substituting only the
-        # characters the table changes is several times faster on news text.
-        self._foldable = re.compile("[" + re.escape("".join(map(chr, sorted(self._fold)))) + "]")
+        # str.translate looks every character up in the table. Few of the characters that fold
+        # stand in a text: replacing each of them in turn (none folds to another) is several
+        # times faster on news text. In ASCII text they can only be hyphens, tabs and
+        # backquotes; other text is searched for its non-ASCII characters.
+        self._ascii_folds = tuple((chr(c), b) for c, b in sorted(self._fold.items()) if c < 128)
+        self._other_folds = frozenset(chr(c) for c in self._fold if c >= 128)
         grammar = _table(roles, "grammar", roles_source)
         where = f"{roles_source}: [grammar]"
         self._functions = frozenset(_strings(grammar, "functions", where))
@@ -310,6 +313,12 @@ class ActorDictionary(_PersonReader):
                 (self._exact_keys if exact else self._ci_keys)[key] = tuple(order)
             payloads.setdefault((exact, key), []).append((_ALIAS, len(self._alias_items)))
             self._alias_items.append(item)
+        self._unchecked = frozenset(
+            i
+            for i, a in enumerate(self._alias_items)
+            if not (a.single_name or a.initials or a.country or a.guard)
+        )
+        """The aliases :meth:`_alias_ok` passes without looking at the text."""
         self._phrases = [r for r in self._roles for _ in r.phrases]
         phrases = (p for r in self._roles for p in r.phrases)
         entries = [(p, (_ROLE, i)) for i, p in enumerate(phrases)]
@@ -340,9 +349,6 @@ class ActorDictionary(_PersonReader):
         key = self._key(name)
         return self._exact_keys.get(key) or self._ci_keys.get(self._lower(key)) or ()
 
-    def _fold_one(self, match: re.Match[str]) -> str:
-        return self._fold[ord(match.group())]
-
     @staticmethod
     def _lower(text: str) -> str:
         low = text.lower()
@@ -355,10 +361,16 @@ class ActorDictionary(_PersonReader):
     def _find(self, text: str) -> tuple[list[_Mention], list[_Hit]]:
         """The mentions of ``text``, and its title hits (see ``_title_hits``)."""
         n = len(text)
-        folded = self._foldable.sub(self._fold_one, text)
+        folded = text
+        for char, base in self._ascii_folds:
+            folded = folded.replace(char, base)
+        if not text.isascii():
+            for char in _non_ascii(text) & self._other_folds:
+                folded = folded.replace(char, self._fold[ord(char)])
         lowered = self._lower(folded)
         hits: list[tuple[int, int, int, int]] = []
         roles: tuple[list[_Hit], list[_Hit]] = ([], [])  # of lower-cased keys, of exact keys
+        unchecked = self._unchecked
         for last, (size, entries) in self._words.iter(f" {_words_only(lowered)} "):
             start = last - size - 1
             end = start + size
@@ -370,7 +382,11 @@ class ActorDictionary(_PersonReader):
                 for kind, index in payloads:
                     if kind == _ROLE:
                         roles[exact].append((start, end, self._phrases[index]))
-                    elif kind == _BLOCKER or self._alias_ok(text, start, end, index):
+                    elif (
+                        kind == _BLOCKER
+                        or index in unchecked
+                        or self._alias_ok(text, start, end, index)
+                    ):
                         hits.append((start - end, start, kind, index))
         role_hits = roles[0] + roles[1]
         hits.sort()  # longest first, then leftmost
@@ -386,9 +402,8 @@ class ActorDictionary(_PersonReader):
                 blocked.append((start, end))
             else:
                 item = self._alias_items[index]
-                mentions.append(
-                    _Mention(start, end, self._pick(text, start, end, item), item.metonym)
-                )
+                actor = self._pick(text, start, end, item) if item.rules else item.actor
+                mentions.append(_Mention(start, end, actor, item.metonym))
         mentions.sort(key=lambda m: m.start)
         if blocked and role_hits:  # "calon presiden" is not an office
             role_hits = [h for h in role_hits if all(h[1] <= s or h[0] >= e for s, e in blocked)]
@@ -454,10 +469,15 @@ class ActorDictionary(_PersonReader):
     def _apply_roles(self, text: str, mentions: list[_Mention], hits: list[_Hit]) -> list[_Mention]:
         force_starts = {start for start, _, role in hits if role.kind == "force"}
         state = _RoleState(mentions, hits)
+        ends = state.by_end.keys()
         for i in range(len(mentions) - 1, -1, -1):  # right to left: the nearest name first
             m = mentions[i]
             base, last = m.actor, None
-            for _ in range(4):
+            # a role phrase can stand right before m only if one ends 1 to 3 characters before
+            # it (see _gap_before): most mentions have none, and skip the attaching calls
+            s = m.start
+            tries = 0 if ends.isdisjoint((s - 1, s - 2, s - 3)) else 4
+            for _ in range(tries):
                 if id(m) in state.dropped:
                     break
                 last = self._attach(text, m, i, base, last, state)
@@ -674,10 +694,19 @@ def _words_only(text: str) -> str:
     if not text.isascii():
         # Few distinct non-ASCII characters (curly quotes, dashes): telling them apart once
         # each is cheaper than a word-class expression testing every character's category.
-        if any(c.isalnum() for c in set(_NON_ASCII.findall(text))):
+        others = _non_ascii(text)
+        if any(c.isalnum() for c in others):
             return _NON_WORD.sub(" ", text)
-        text = _NON_ASCII.sub(" ", text)
+        for char in others:
+            text = text.replace(char, " ")
     return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii")
+
+
+def _non_ascii(text: str) -> set[str]:
+    """The characters of ``text`` outside ASCII: its UTF-8 less the ASCII bytes (the bytes of
+    other characters are all above 127), decoded; cheaper than an expression's scan."""
+    raw = text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+    return set(raw.decode("utf-8", "surrogatepass"))
 
 
 def _lower_forms(key: str) -> set[str]:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import ahocorasick
 
 from pantau.quotes.lexicon import SpeechLexicon, _alternation
-from pantau.quotes.names import _has_letter
+from pantau.quotes.names import _has_letter, spaced
 from pantau.quotes.records import _Cue, _Doc, _Hit, _Item, _Mention
 from pantau.quotes.speakers import _SpeakerReader
 
@@ -40,11 +40,13 @@ class _CueReader(_SpeakerReader):
             *lex.after_verbs, *lex.clause_verbs, *lex.bahwa_verbs, *lex.sourceless,
             *lex.passive_after, *lex.according_to,
         ]  # fmt: skip
+        # Whole words between spaces, over the text with every character but letters and digits
+        # made a space (see names._NameReader): the automaton's root has one child.
         self._cues = ahocorasick.Automaton()
         for verb in cues:
-            self._cues.add_word(verb, (verb, 0))
+            self._cues.add_word(f" {verb} ", (verb, 0))
             if verb in lex.after_verbs or verb in lex.according_to:
-                self._cues.add_word(verb + lex.clitic, (verb, len(lex.clitic)))
+                self._cues.add_word(f" {verb}{lex.clitic} ", (verb, len(lex.clitic)))
         self._cues.make_automaton()
         adjunct = _alternation(lex.adjuncts)
         quote_chars = re.escape(self._mark_chars)
@@ -79,8 +81,8 @@ class _CueReader(_SpeakerReader):
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         n = len(text)
         hits = []
-        for last, (verb, clitic) in self._cues.iter(lowered):
-            end = last + 1
+        for last, (verb, clitic) in self._cues.iter(f" {spaced(lowered)} "):
+            end = last - 1  # the key ends with a space, and the string searched has one ahead
             start = end - len(verb) - clitic
             if start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] in "-_"):
                 continue

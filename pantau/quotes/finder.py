@@ -10,9 +10,7 @@ the quote marks and resolves each quote's speaker.
 from __future__ import annotations
 
 import itertools
-import re
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -23,6 +21,12 @@ from pantau.quotes.records import _Doc, _Item, _Mention
 
 _STRIP = " \t\n,;:.!?…–—-"
 
+SpeakerActor = Callable[[str, int | None, int | None], str | None]
+"""The actor id of a speaker, given the speaker and the span of its mention (or None)."""
+_Resolved = tuple[_Item, str | None, _Mention | None, str | None]
+"""A quote's item, its speaker, the speaker's mention and the verb: a :class:`Quote` is made
+once, at the end (a frozen dataclass costs some 2 µs to make)."""
+
 
 class QuoteFinder(_CueReader):
     """Find direct and indirect quotes and their speakers in an article's clean body.
@@ -31,7 +35,7 @@ class QuoteFinder(_CueReader):
     reuse it. :meth:`find` keeps no state between calls.
     """
 
-    __slots__ = ("_mark_family", "_mark_re", "_marks")
+    __slots__ = ("_mark_family", "_marks")
 
     def __init__(self, path: Path | None = None) -> None:
         lex = SpeechLexicon.load(path)
@@ -42,7 +46,6 @@ class QuoteFinder(_CueReader):
             "close": {"d": m.get("double_close", ""), "s": m.get("single_close", "")},
             "either": {"d": m.get("double_either", ""), "s": m.get("single_either", "")},
         }
-        self._mark_re = re.compile(f"[{re.escape(self._mark_chars)}]")
         self._mark_family = {
             c: f for f in ("d", "s") for group in self._marks.values() for c in group[f]
         }
@@ -63,11 +66,14 @@ class QuoteFinder(_CueReader):
         *,
         persons: Sequence[tuple[int, int]] = (),
         organisations: Sequence[tuple[int, int]] = (),
+        speaker_actor: SpeakerActor | None = None,
     ) -> list[Quote]:
         """Return the quotes of ``text`` in order of their content.
 
         ``sentences`` are the sentence spans of ``text`` in order (``Quote.sentence`` indexes
         them); ``persons`` and ``organisations`` are optional PER and ORG entity spans.
+        ``speaker_actor``, when given, fills ``Quote.speaker_actor``: it is called with the
+        speaker of each quote that has one, and the span of the speaker's mention.
         """
         n = len(text)
         spans = _inside(sentences, n)
@@ -92,7 +98,10 @@ class QuoteFinder(_CueReader):
         doc.close_masks()
         items.extend(self._indirect(doc))
         items.sort(key=lambda it: (it.start, it.kind != "direct"))
-        return self._resolve(doc, items)
+        return [
+            _quote(item, text, speaker, mention, verb, speaker_actor)
+            for item, speaker, mention, verb in self._resolve(doc, items)
+        ]
 
     # ------------------------------------------------------------------ direct quotes
 
@@ -104,8 +113,7 @@ class QuoteFinder(_CueReader):
         current: str | None = None
         open_at = -1
         n = len(text)
-        for found in self._mark_re.finditer(text):
-            i = found.start()
+        for i in _positions(text, self._mark_chars):
             if current is not None and (line_end := text.find("\n", open_at, i)) >= 0:
                 out.append((open_at, line_end, False))  # the quote ends with its paragraph
                 current = None
@@ -192,9 +200,10 @@ class QuoteFinder(_CueReader):
 
     # ------------------------------------------------------------------ resolution
 
-    def _resolve(self, doc: _Doc, items: list[_Item]) -> list[Quote]:
+    def _resolve(self, doc: _Doc, items: list[_Item]) -> list[_Resolved]:
+        """Each quote's item with its speaker, the speaker's mention and the verb."""
         contents = sorted((it.start, it.end) for it in items if it.kind != "attribution")
-        quotes: list[Quote] = []
+        quotes: list[_Resolved] = []
         sources: list[_Item] = []
         last: tuple[str, int, int] | None = None  # speaker, end of its mention, paragraph
         free_run: list[int] = []
@@ -203,44 +212,59 @@ class QuoteFinder(_CueReader):
                 if item.mention is not None and free_run:
                     speaker = self._speaker(doc, item.mention, contents, last)
                     for idx in free_run:
-                        quotes[idx] = _quote(sources[idx], doc.text, speaker, item.mention,
-                                             item.verb)  # fmt: skip
+                        quotes[idx] = (sources[idx], speaker, item.mention, item.verb)
                     if speaker:
                         last = (speaker, item.mention.end, item.paragraph)
                 free_run = []
                 continue
             sources.append(item)
             if item.mode == "sourceless":
-                quotes.append(_quote(item, doc.text, None, None, item.verb))
+                quotes.append((item, None, None, item.verb))
             elif item.mode == "free":
                 speaker = None
                 if last is not None and item.paragraph - last[2] <= 1:
                     speaker = last[0]
                     last = (last[0], last[1], item.paragraph)
                 free_run.append(len(quotes))
-                quotes.append(_quote(item, doc.text, speaker, None, None))
+                quotes.append((item, speaker, None, None))
             else:
                 assert item.mention is not None
                 speaker = self._speaker(doc, item.mention, contents, last)
-                quotes.append(_quote(item, doc.text, speaker, item.mention, item.verb))
+                quotes.append((item, speaker, item.mention, item.verb))
                 if speaker is not None:
                     last = (speaker, item.mention.end, item.paragraph)
                     # a quote left open at its paragraph's end, attributed after it goes on
                     for idx in reversed(free_run):
                         src = sources[idx]
-                        if not src.open_ended or quotes[idx].speaker is not None:
+                        if not src.open_ended or quotes[idx][1] is not None:
                             break
                         if item.kind == "direct" and item.paragraph - src.paragraph <= 1:
-                            quotes[idx] = replace(quotes[idx], speaker=speaker)
+                            _, _, mention, verb = quotes[idx]
+                            quotes[idx] = (src, speaker, mention, verb)
                 free_run = []
         return quotes
 
 
+def _positions(text: str, chars: str) -> list[int]:
+    """Where any of ``chars`` stands in ``text``, in order: a search for each character (few are
+    in a text) is cheaper than an expression testing every character against the class."""
+    found = []
+    for char in chars:
+        pos = text.find(char)
+        while pos >= 0:
+            found.append(pos)
+            pos = text.find(char, pos + 1)
+    found.sort()
+    return found
+
+
 def _inside(spans: Sequence[tuple[int, int]], n: int) -> tuple[tuple[int, int], ...]:
     """Spans cut to ``[0, n]`` (mostly they are: then only copied)."""
-    if spans and (min(map(min, spans)) < 0 or max(map(max, spans)) > n):
-        return tuple((min(max(s, 0), n), min(max(e, 0), n)) for s, e in spans)
-    return tuple((s, e) for s, e in spans)
+    if spans:
+        ends = list(itertools.chain.from_iterable(spans))
+        if min(ends) < 0 or max(ends) > n:
+            return tuple((min(max(s, 0), n), min(max(e, 0), n)) for s, e in spans)
+    return tuple(spans)
 
 
 def _clamp(spans: Sequence[tuple[int, int]], n: int) -> tuple[tuple[int, int], ...]:
@@ -249,17 +273,27 @@ def _clamp(spans: Sequence[tuple[int, int]], n: int) -> tuple[tuple[int, int], .
 
 
 def _quote(
-    item: _Item, text: str, speaker: str | None, mention: _Mention | None, verb: str | None
+    item: _Item,
+    text: str,
+    speaker: str | None,
+    mention: _Mention | None,
+    verb: str | None,
+    speaker_actor: SpeakerActor | None,
 ) -> Quote:
     kind: QuoteKind = "direct" if item.kind == "direct" else "indirect"
+    start, end = (mention.start, mention.end) if mention else (None, None)
+    actor = None
+    if speaker_actor is not None and speaker is not None:
+        actor = speaker_actor(speaker, start, end)
     return Quote(
         kind=kind,
         text=text[item.start : item.end],
         start=item.start,
         end=item.end,
         speaker=speaker,
-        speaker_start=mention.start if mention else None,
-        speaker_end=mention.end if mention else None,
+        speaker_start=start,
+        speaker_end=end,
         verb=verb,
         sentence=item.sentence,
+        speaker_actor=actor,
     )

@@ -24,6 +24,15 @@ _LETTER = re.compile(r"[^\W\d_]")
 _EDGE = ",;:()[]\"“”‘’«»„'"
 
 
+def _spacing(kept: str) -> bytes:
+    """A byte table keeping ASCII letters, digits and ``kept``, and making other bytes spaces."""
+    return bytes(b if chr(b).isalnum() or chr(b) in kept else 32 for b in range(128)) + bytes(128)
+
+
+_WORD_BYTES = _spacing("")
+_TITLE_BYTES = _spacing(".")
+
+
 class _NameReader:
     """Read persons' names; the base of :class:`~pantau.quotes.QuoteFinder`.
 
@@ -35,9 +44,16 @@ class _NameReader:
 
     def __init__(self, lex: SpeechLexicon) -> None:
         self._lex = lex
-        self._titles = ahocorasick.Automaton()
+        # The automaton reads the text with every character but letters, digits and full
+        # stops made a space, and holds each title after a space: its root then has one child
+        # (the space) and other characters pass it at once, where the titles' initials made it
+        # test each of them at every character (see _title_matches).
+        keys: dict[str, list[str]] = {}
         for word in lex.titles:
-            self._titles.add_word(word, len(word))
+            keys.setdefault(" " + spaced(word, stops=True), []).append(word)
+        self._titles = ahocorasick.Automaton()
+        for key, words in keys.items():
+            self._titles.add_word(key, (len(key) - 1, tuple(words)))
         self._titles.make_automaton()
         title = rf"(?:{_alternation(lex.titles)})(?![\w-])"
         suffix = rf"(?:{_alternation(lex.title_suffixes)})(?![\w-])"
@@ -58,16 +74,17 @@ class _NameReader:
     def _title_matches(self, text: str) -> tuple[re.Match[str], ...]:
         """Every ``title + capitalised name`` of the text (``Kapten Jeff Davis``)."""
         n = len(text)
-        starts = sorted(
-            {
-                last + 1 - size
-                for last, size in self._titles.iter(text)
-                if (last + 1 == n or not text[last + 1].isalnum() or text[last] == ".")
-                and (last < size or not (text[last - size].isalnum() or text[last - size] == "."))
-            }
-        )
+        starts = set()
+        for end, (size, words) in self._titles.iter(f" {spaced(text, stops=True)}"):
+            start = end - size  # (the string searched has a space ahead of the text)
+            if (
+                (end == n or not text[end].isalnum() or text[end - 1] == ".")
+                and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "."))
+                and any(text.startswith(word, start) for word in words)
+            ):
+                starts.add(start)
         found: list[re.Match[str]] = []
-        for start in starts:
+        for start in sorted(starts):
             if found and start < found[-1].end():
                 continue
             match = self._title_name.match(text, start)
@@ -340,6 +357,13 @@ class _NameReader:
                 head = token.group().strip(_EDGE) if token is not None else ""
         found.sort(key=lambda m: m.start)
         return found
+
+
+def spaced(text: str, *, stops: bool = False) -> str:
+    """``text`` with every character but ASCII letters and digits (and full stops, with
+    ``stops``) made a space, one character for one."""
+    table = _TITLE_BYTES if stops else _WORD_BYTES
+    return text.encode("ascii", "replace").translate(table).decode("ascii")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -38,21 +38,23 @@ class _SpeakerReader(_NameReader):
         m = dict(lex.marks)
         all_marks = "".join(sorted({c for v in m.values() for c in v}))
         self._mark_chars = all_marks
-        quote_chars = re.escape(all_marks)
         self._leading = re.compile(rf"(?:{_alternation(lex.leading)})(?![\w-])", re.IGNORECASE)
         self._adverb_ends = frozenset(a.split()[-1] for a in lex.adverbs)
         self._trailing_adverbs = re.compile(
             rf"(?:\s+(?:{_alternation(lex.adverbs)}))+\s*$", re.IGNORECASE
         )
-        self._phrase_stop = re.compile(rf"[,;:\n{quote_chars}–—]|\((?=\d)|(?<= )-")
+        # Every alternative opens with its character (a hyphen's space is looked behind for
+        # after it): the engine then skips to the next of these characters.
+        stops = "|".join(map(re.escape, f",;:\n{all_marks}–—"))
+        self._phrase_stop = re.compile(rf"{stops}|\((?=\d)|-(?<= -)")
         self._determiner = re.compile(
             rf"\s*(?:(?:{_alternation(lex.determiners)})\s+)?"
             rf"(?:(?:{_alternation(lex.statement_nouns)})\s+)?",
             re.IGNORECASE,
         )
-        self._stop = re.compile(
-            rf"(?<=\s)(?:{_alternation(sorted(lex.speaker_stops))})(?=[\s,.;:]|$)"
-        )
+        # The white space before a stop word is matched, not looked behind for: a pattern
+        # opening with a character class lets the engine skip to the next white space.
+        self._stop = re.compile(rf"\s({_alternation(sorted(lex.speaker_stops))})(?=[\s,.;:]|$)")
 
     def _before_region(
         self, doc: _Doc, start: int, end: int, sentence_start: bool
@@ -151,14 +153,14 @@ class _SpeakerReader(_NameReader):
         """
         text = doc.text
         hard = soft = end
-        for stop in self._stop.finditer(text, start, end):
-            cut = stop.start()
+        for stop in self._stop.finditer(text, max(0, start - 1), end):  # the space before
+            cut = stop.start(1)
             while cut > start and text[cut - 1] in " \t,":
                 cut -= 1
             if cut <= start:
                 continue
             soft = min(soft, cut)
-            if stop.group() not in self._lex.speaker_joins:
+            if stop.group(1) not in self._lex.speaker_joins:
                 hard = cut
                 break
         mention = self._classify(doc, start, hard)
