@@ -22,18 +22,16 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from pantau.article import Language
 from pantau.datafiles import read_toml
 from pantau.errors import ResourceError
+from pantau.source import non_ascii
 
 _CANDIDATES = (
     "id", "ms", "jv", "en", "nl", "de", "fr", "es", "pt", "it", "ar", "tl",
     "vi", "th", "zh", "ja", "ko", "ru", "tr",
 )  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_LETTERS = bytes(c if chr(c).isalpha() else 32 for c in range(128)).ljust(256, b" ")
 """Bytes table: an ASCII letter to itself, anything else to a space."""
 _SHORTCUT_MIN_WORDS = 12
-_INDONESIAN, _MALAY, _ENGLISH, _LANGUAGE, _SHARED = 1, 2, 3, 3, 4
-"""Bits of a marker word's kind: one language (``kind & _LANGUAGE``), and shared or not."""
 """Fewest Indonesian function words for the shortcut to decide alone."""
 
 Code = Literal["id", "ms", "en", "other"]
@@ -46,21 +44,9 @@ class LanguageChecker:
         markers = _load_markers()
         self._shared = markers["indonesian_malay"]
         self._indonesian = markers["indonesian"]
-        self._malay = markers["malay"]
-        self._english = markers["english"]
-        # Each marker word's kind, for one look-up per word of a text: _SHARED if it is shared
-        # by Indonesian and Malay, plus one of _INDONESIAN, _MALAY, _ENGLISH (in that order of
-        # precedence) if it is in that list.
-        self._kinds: dict[str, int] = {}
-        for word in self._shared | self._indonesian | self._malay | self._english:
-            kind = _SHARED if word in self._shared else 0
-            if word in self._indonesian:
-                kind |= _INDONESIAN
-            elif word in self._malay:
-                kind |= _MALAY
-            elif word in self._english:
-                kind |= _ENGLISH
-            self._kinds[word] = kind
+        # a word counts for one language at most, the first of these that lists it
+        self._malay = markers["malay"] - self._indonesian
+        self._english = markers["english"] - self._indonesian - self._malay
         self._sample_chars = sample_chars
 
     @cached_property
@@ -74,19 +60,12 @@ class LanguageChecker:
     def check(self, text: str) -> Language:
         sample = text[: self._sample_chars]
         words = _words(sample.lower())
-        shared = indonesian = malay = english = 0
-        for kind, count in Counter(map(self._kinds.get, words)).items():
-            if kind is None:
-                continue
-            if kind & _SHARED:
-                shared += count
-            language = kind & _LANGUAGE
-            if language == _INDONESIAN:
-                indonesian += count
-            elif language == _MALAY:
-                malay += count
-            elif language == _ENGLISH:
-                english += count
+        counts = Counter(words)
+        seen = counts.keys()
+        shared, indonesian, malay, english = (
+            sum(map(counts.__getitem__, seen & markers))
+            for markers in (self._shared, self._indonesian, self._malay, self._english)
+        )
         if shared + indonesian >= _SHORTCUT_MIN_WORDS and malay == 0 and english <= 1:
             share = (shared + indonesian) / len(words)
             return Language(code="id", detected="id", confidence=round(min(1.0, 2 * share), 4))
@@ -107,9 +86,11 @@ def _words(text: str) -> list[str]:
     letters are found by a byte table, many times faster.
     """
     if not text.isascii():
-        if any(_WORD.match(c) for c in set(_NON_ASCII.findall(text))):
+        others = non_ascii(text)
+        if any(_WORD.match(c) for c in others):
             return _WORD.findall(text)
-        text = _NON_ASCII.sub(" ", text)
+        for char in others:
+            text = text.replace(char, " ")
     return text.encode("ascii").translate(_ASCII_LETTERS).decode("ascii").split()
 
 

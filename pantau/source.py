@@ -36,6 +36,7 @@ _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _SPACE_CHARS = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v"
 _CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
 _ASCII_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_ASCII_BYTES = bytes(range(128))
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 _SPACES = re.compile(f"[{_SPACE_CHARS}]")
@@ -176,3 +177,12 @@ def _control_count(text: str) -> int:
     if b"\xc2" in data:
         return len(_CONTROL.findall(text))
     return len(data) - len(data.translate(None, _ASCII_CONTROL_BYTES))
+
+
+def non_ascii(text: str) -> set[str]:
+    """The distinct characters of ``text`` outside ASCII: its UTF-8 less the ASCII bytes (the
+    bytes of other characters are all above 127), decoded. News text holds few (curly quotes,
+    dashes), and telling them apart once each costs less than testing every character of the
+    text with an expression."""
+    raw = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return set(raw.decode("utf-8", "surrogatepass"))

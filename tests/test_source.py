@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pantau.errors import BinaryInputError, EmptyInputError, InputTooLargeError
-from pantau.source import Limits, decode, detect_format, normalize
+from pantau.source import Limits, decode, detect_format, non_ascii, normalize
 
 LIMITS = Limits()
 TEXT = "Jakarta (ANTARA) - Polisi menangkap dua orang di Jakarta Utara, Senin."
@@ -111,3 +111,16 @@ def test_decode_raises_only_input_errors(raw: bytes) -> None:
     except (BinaryInputError, EmptyInputError):
         return
     assert decoded.text.strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", set()),
+        ("Polisi menangkap dua orang.", set()),
+        ("“Kami siaga,” kata Kapolres – Senin.", {"“", "”", "–"}),
+        ("Café naïve 中文", {"é", "ï", "中", "文"}),
+    ],
+)
+def test_non_ascii_gives_the_distinct_characters(text: str, expected: set[str]) -> None:
+    assert non_ascii(text) == expected

@@ -33,6 +33,7 @@ from pantau.actors.persons import _WINDOW, TitledPerson, _PersonReader, _skip_sp
 from pantau.article import Actor, ActorMention
 from pantau.datafiles import read_toml
 from pantau.errors import ResourceError
+from pantau.source import non_ascii
 
 _NEXT_WORD = re.compile(r"[ \t\-]*([\w'’.-]+)")
 # The words before a position are read by scanning backwards (see _prev_word, _prev_name and
@@ -48,7 +49,6 @@ _Hit = tuple[int, int, "Role"]
 _Entry = tuple[bool, str, tuple[tuple[int, int], ...]]
 """A key of the automaton: exact (matched as written) or lower-cased, and its payloads."""
 _ASCII_WORDS = bytes(b if chr(b).isalnum() else 32 for b in range(128)) + bytes(range(128, 256))
-_ASCII = bytes(range(128))
 _NON_WORD = re.compile(r"[\W_]")
 
 
@@ -365,7 +365,7 @@ class ActorDictionary(_PersonReader):
         for char, base in self._ascii_folds:
             folded = folded.replace(char, base)
         if not text.isascii():
-            for char in _non_ascii(text) & self._other_folds:
+            for char in non_ascii(text) & self._other_folds:
                 folded = folded.replace(char, self._fold[ord(char)])
         lowered = self._lower(folded)
         hits: list[tuple[int, int, int, int]] = []
@@ -694,19 +694,12 @@ def _words_only(text: str) -> str:
     if not text.isascii():
         # Few distinct non-ASCII characters (curly quotes, dashes): telling them apart once
         # each is cheaper than a word-class expression testing every character's category.
-        others = _non_ascii(text)
+        others = non_ascii(text)
         if any(c.isalnum() for c in others):
             return _NON_WORD.sub(" ", text)
         for char in others:
             text = text.replace(char, " ")
     return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii")
-
-
-def _non_ascii(text: str) -> set[str]:
-    """The characters of ``text`` outside ASCII: its UTF-8 less the ASCII bytes (the bytes of
-    other characters are all above 127), decoded; cheaper than an expression's scan."""
-    raw = text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
-    return set(raw.decode("utf-8", "surrogatepass"))
 
 
 def _lower_forms(key: str) -> set[str]:

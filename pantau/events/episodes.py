@@ -331,7 +331,7 @@ class Episodes:
         if cand.type == "COERCE" and cand.mode == "seize":
             found = self.seized_from.first(view.tokens)
             if found is not None:
-                scene = self.scenes.scene(view, state, cand.type)
+                scene = self.scenes.scene(state, cand.type)
                 owners = self.roles.phrases.np(
                     view,
                     found[1],
@@ -362,7 +362,7 @@ class Episodes:
         if k is None or not self.grammar.conditional.match_at(tokens, k):
             return []
         verb = self.grammar.first_verb(view, k + 1, len(tokens))
-        scene = self.scenes.scene(view, state, "THREATEN")
+        scene = self.scenes.scene(state, "THREATEN")
         return self.roles.phrases.np(view, k + 1, verb, scene)
 
     def _referred(self, cand: Candidate, earlier: list[Candidate], noun: str) -> list[Participant]:

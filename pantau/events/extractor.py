@@ -245,7 +245,7 @@ class EventExtractor:
                 continue
             scene = scenes.get(entry.type)
             if scene is None:
-                scene = scenes[entry.type] = self.scenes.scene(view, state, entry.type)
+                scene = scenes[entry.type] = self.scenes.scene(state, entry.type)
             roles = self.roles.find(view, m, entry, voice, scene)
             protest = state.protest_article or self.political_crowd.contains(tokens)
             chosen = self._reading(readings, roles, protest=protest)

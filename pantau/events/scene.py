@@ -68,8 +68,8 @@ class Scenes:
         low = word.casefold()
         return int(low) if low.isdigit() else self._numbers.get(low)
 
-    def scene(self, view: SentenceView, state: ArticleState, type_: str) -> Scene:
-        """The scene of sentence ``view`` for a trigger of type ``type_``.
+    def scene(self, state: ArticleState, type_: str) -> Scene:
+        """The scene of the article of ``state`` for a trigger of type ``type_``.
 
         Its callbacks read ``state`` when called (the sentence is passed to them), so the
         extractor builds one per trigger type of an article and uses it for every sentence.
